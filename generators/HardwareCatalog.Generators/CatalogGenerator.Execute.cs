@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HardwareCatalog.Generators.Emitting;
+using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HardwareCatalog.Generators
+{
+    public sealed partial class CatalogGenerator
+    {
+        /// <summary>The item metadata the build props put on catalog files: <c>user</c> or <c>builtin</c>.</summary>
+        internal const string FileKindMetadata = "build_metadata.AdditionalFiles.HardwareCatalogFile";
+
+        internal static OptionsResult ReadOptions(AnalyzerConfigOptions options)
+        {
+            var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+            string ns = CatalogOptions.Default.Namespace;
+            if (options.TryGetValue("build_property.HardwareCatalogNamespace", out string? nsValue) && !string.IsNullOrWhiteSpace(nsValue))
+            {
+                nsValue = nsValue.Trim();
+                if (IsValidNamespace(nsValue))
+                {
+                    ns = nsValue;
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogNamespace", nsValue, "expected a C# namespace such as 'Acme.Hardware'; 'HardwareCatalog' is used instead"));
+                }
+            }
+
+            bool isPublic = false;
+            if (options.TryGetValue("build_property.HardwareCatalogVisibility", out string? visibility) && !string.IsNullOrWhiteSpace(visibility))
+            {
+                switch (visibility.Trim().ToLowerInvariant())
+                {
+                    case "public": isPublic = true; break;
+                    case "internal": break;
+                    default:
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogVisibility", visibility, "expected 'internal' or 'public'; 'internal' is used instead"));
+                        break;
+                }
+            }
+
+            bool includeBuiltIns = !(options.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? builtIns)
+                && string.Equals(builtIns?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+
+            return new OptionsResult(new CatalogOptions(ns, isPublic, includeBuiltIns), diagnostics.ToImmutable().ToEquatableArray());
+        }
+
+        private static bool IsValidNamespace(string value)
+            => value.Split('.').All(part => part.Length > 0
+                && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
+                && part.All(c => c < 128)
+                && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
+
+        internal static ParsedFile? ParseFile(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+        {
+            AnalyzerConfigOptions fileOptions = optionsProvider.GetOptions(file);
+            if (!fileOptions.TryGetValue(FileKindMetadata, out string? kind) || (kind != "user" && kind != "builtin"))
+            {
+                return null;
+            }
+
+            if (file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            bool isBuiltIn = kind == "builtin";
+            if (isBuiltIn && optionsProvider.GlobalOptions.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? include)
+                && string.Equals(include?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                SourceText? text = file.GetText(cancellationToken);
+                if (text is null)
+                {
+                    return Failed(file.Path, isBuiltIn, new InvalidOperationException("the file could not be read"));
+                }
+
+                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                return Failed(file.Path, isBuiltIn, exception);
+            }
+        }
+
+        private static ParsedFile Failed(string path, bool isBuiltIn, Exception exception)
+            => new(path, isBuiltIn, EquatableArray<RawEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), "parsing this file; the other files still generate", exception.GetType().Name, exception.Message),
+            }));
+
+        internal static ResolvedCatalog Resolve(ImmutableArray<ParsedFile> files, CatalogOptions options)
+        {
+            try
+            {
+                return CatalogResolver.Resolve(files, options);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return new ResolvedCatalog(EquatableArray<AcceleratorModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+                {
+                    DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
+                }));
+            }
+        }
+
+        private static void EmitAccelerator(SourceProductionContext context, AcceleratorModel model, CatalogOptions options)
+        {
+            try
+            {
+                context.AddSource(AcceleratorEmitter.HintName(model), SourceText.From(AcceleratorEmitter.Emit(model, options), System.Text.Encoding.UTF8));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, $"emitting '{model.Id}'; the other entries still generate", exception.GetType().Name, exception.Message).ToDiagnostic());
+            }
+        }
+
+        private static void EmitGpuIndex(SourceProductionContext context, EquatableArray<IndexEntry> entries, CatalogOptions options)
+        {
+            try
+            {
+                var list = entries.Select(e => (e.Id, e.Identifier)).ToList();
+                context.AddSource("Gpus.g.cs", SourceText.From(AcceleratorEmitter.EmitIndex(list, options), System.Text.Encoding.UTF8));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "emitting the Gpus index", exception.GetType().Name, exception.Message).ToDiagnostic());
+            }
+        }
+    }
+}

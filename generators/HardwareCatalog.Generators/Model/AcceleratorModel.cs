@@ -1,0 +1,48 @@
+namespace HardwareCatalog.Generators.Model
+{
+    /// <summary>A value with its unit as the catalog wrote it; <see cref="Value"/> is in the base unit.</summary>
+    internal sealed record Quantity(double Value, string Text);
+
+    /// <summary>A peak rate for one precision (the index of <c>Precision</c>).</summary>
+    internal sealed record PeakModel(int Precision, double FlopsPerSecond, string Text, bool DerivedFromSparsity);
+
+    /// <summary>A named link bandwidth.</summary>
+    internal sealed record LinkModel(string Key, Quantity Bandwidth);
+
+    /// <summary>A fully resolved accelerator entry: what the emitter needs and nothing else.</summary>
+    internal sealed record AcceleratorModel(
+        string Id,
+        string Identifier,
+        string Name,
+        string Vendor,
+        string Architecture,
+        int? Released,
+        string? FormFactor,
+        Quantity? Memory,
+        Quantity? MemoryBandwidth,
+        Quantity? Tdp,
+        EquatableArray<LinkModel> Interconnect,
+        EquatableArray<PeakModel> Dense,
+        EquatableArray<PeakModel> Sparse,
+        string? Extends,
+        string? Notes,
+        EquatableArray<string> Sources,
+        bool IsEstimated,
+        bool IsBuiltIn);
+
+    /// <summary>The MSBuild properties that shape the generated code.</summary>
+    internal sealed record CatalogOptions(string Namespace, bool IsPublic, bool IncludeBuiltIns)
+    {
+        public static readonly CatalogOptions Default = new("HardwareCatalog", false, true);
+
+        public string Visibility => IsPublic ? "public" : "internal";
+    }
+
+    /// <summary>The options with the diagnostics their values raised.</summary>
+    internal sealed record OptionsResult(CatalogOptions Options, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>Everything the cross-file step produced.</summary>
+    internal sealed record ResolvedCatalog(
+        EquatableArray<AcceleratorModel> Gpus,
+        EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Schema;
+using HardwareCatalog.Units;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HardwareCatalog.Generators.Parsing
+{
+    /// <summary>
+    /// Turns the text of one catalog file (YAML, or JSON, which YAML reads as flow style) into raw entries whose leaf
+    /// values are checked against the schema: shape, unit and dimension. Problems become located diagnostics:
+    /// a bad value or entry is skipped and the rest of the file still parses; a syntax error drops the file,
+    /// and the other files still generate.
+    /// </summary>
+    internal sealed class CatalogParser
+    {
+        private readonly string _path;
+        private readonly bool _isBuiltIn;
+        private readonly List<DiagnosticInfo> _diagnostics = new();
+
+        private CatalogParser(string path, bool isBuiltIn)
+        {
+            _path = path;
+            _isBuiltIn = isBuiltIn;
+        }
+
+        public static ParsedFile Parse(string path, string text, bool isBuiltIn)
+        {
+            var parser = new CatalogParser(path, isBuiltIn);
+            List<RawEntry> entries = parser.ParseText(text);
+            return new ParsedFile(path, isBuiltIn, entries.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
+        }
+
+        private List<RawEntry> ParseText(string text)
+        {
+            var entries = new List<RawEntry>();
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException exception)
+            {
+                string message = exception.InnerException is { } inner && exception.Message.Length == 0 ? inner.Message : exception.Message;
+                Report(DiagnosticDescriptors.SyntaxError, Span(exception.Start, exception.End), IsJson ? "JSON syntax error" : "YAML syntax error", message);
+                return entries;
+            }
+
+            foreach (YamlDocument document in stream.Documents)
+            {
+                switch (document.RootNode)
+                {
+                    case YamlMappingNode mapping:
+                        AddEntry(mapping, entries);
+                        break;
+                    case YamlSequenceNode sequence:
+                        foreach (YamlNode item in sequence.Children)
+                        {
+                            if (item is YamlMappingNode itemMapping)
+                            {
+                                AddEntry(itemMapping, entries);
+                            }
+                            else
+                            {
+                                Report(DiagnosticDescriptors.WrongShape, Span(item), "entry", "a mapping (an object with 'kind', 'id', ...)", Describe(item));
+                            }
+                        }
+
+                        break;
+                    case YamlScalarNode { Value: null or "" }:
+                        break; // an empty document, such as a trailing '---'
+                    case { } other:
+                        Report(DiagnosticDescriptors.WrongShape, Span(other), "document", "a mapping or a list of mappings", Describe(other));
+                        break;
+                }
+            }
+
+            return entries;
+        }
+
+        private bool IsJson => _path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+        private void AddEntry(YamlMappingNode mapping, List<RawEntry> entries)
+        {
+            LocationInfo entryLocation = Span(mapping.Children.Count > 0 ? mapping.Children.First().Key : mapping);
+            if (!TryGetScalar(mapping, "kind", out YamlScalarNode? kindNode))
+            {
+                Report(DiagnosticDescriptors.MissingKey, entryLocation, "The entry", EntryName(mapping), "kind", $" (one of: {string.Join(", ", CatalogSchema.Kinds)})");
+                return;
+            }
+
+            string kind = kindNode!.Value ?? "";
+            FieldSpec? spec = CatalogSchema.ForKind(kind);
+            if (spec is null)
+            {
+                Report(DiagnosticDescriptors.UnknownKind, Span(kindNode), kind, string.Join(", ", CatalogSchema.Kinds), Suggestions.DidYouMean(kind, CatalogSchema.Kinds));
+                return;
+            }
+
+            entryLocation = Span(FindKey(mapping, "kind")!);
+            if (!TryGetScalar(mapping, "id", out YamlScalarNode? idNode) || string.IsNullOrEmpty(idNode!.Value))
+            {
+                Report(DiagnosticDescriptors.MissingKey, entryLocation, "The " + kind + " entry", EntryName(mapping), "id", "");
+                return;
+            }
+
+            var fields = new List<RawField>();
+            ReadMapping(mapping, spec, prefix: "", context: kind + " '" + idNode.Value + "'", fields);
+            entries.Add(new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray()));
+        }
+
+        private void ReadMapping(YamlMappingNode mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
+            {
+                if (pair.Key is not YamlScalarNode { Value: { } key })
+                {
+                    Report(DiagnosticDescriptors.WrongShape, Span(pair.Key), "key", "a plain name", Describe(pair.Key));
+                    continue;
+                }
+
+                FieldSpec? child = spec.Child(key);
+                if (child is null)
+                {
+                    string where = prefix.Length == 0 ? context : $"'{prefix.TrimEnd('.')}' of {context}";
+                    Report(DiagnosticDescriptors.UnknownKey, Span(pair.Key), key, where, Suggestions.DidYouMean(key, spec.Children.Select(c => c.Key)));
+                    continue;
+                }
+
+                ReadValue(pair.Value, child, prefix + key, context, fields);
+            }
+        }
+
+        private void ReadValue(YamlNode node, FieldSpec spec, string path, string context, List<RawField> fields)
+        {
+            if (spec.Kind == ValueKind.Mapping)
+            {
+                if (node is YamlMappingNode mapping)
+                {
+                    ReadMapping(mapping, spec, path + ".", context, fields);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.WrongShape, Span(node), path, "a mapping of " + string.Join(", ", spec.Children.Select(c => c.Key)), Describe(node));
+                }
+
+                return;
+            }
+
+            if (spec.Kind == ValueKind.StringList)
+            {
+                ReadStringList(node, path, fields);
+                return;
+            }
+
+            if (node is not YamlScalarNode scalar)
+            {
+                Report(DiagnosticDescriptors.WrongShape, Span(node), path, ExpectedScalar(spec), Describe(node));
+                return;
+            }
+
+            string text = scalar.Value ?? "";
+            LocationInfo location = Span(scalar);
+            switch (spec.Kind)
+            {
+                case ValueKind.String:
+                    fields.Add(new RawField(path, spec.Kind, text, 0, EquatableArray<string>.Empty, location));
+                    break;
+                case ValueKind.Boolean:
+                    if (text is "true" or "false")
+                    {
+                        fields.Add(new RawField(path, spec.Kind, text, text == "true" ? 1 : 0, EquatableArray<string>.Empty, location));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, location, path, "true or false", $"'{text}'");
+                    }
+
+                    break;
+                case ValueKind.Integer:
+                    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int integer))
+                    {
+                        fields.Add(new RawField(path, spec.Kind, text, integer, EquatableArray<string>.Empty, location));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, location, path, "a whole number", $"'{text}'");
+                    }
+
+                    break;
+                case ValueKind.Quantity:
+                    ReadQuantity(text, spec, path, location, fields);
+                    break;
+            }
+        }
+
+        private void ReadQuantity(string text, FieldSpec spec, string path, LocationInfo location, List<RawField> fields)
+        {
+            QuantityError error = UnitTable.TryParse(text, spec.Dimension, out double value, out UnitDefinition unit, out _);
+            string symbols = UnitTable.SymbolsOf(spec.Dimension);
+            string? problem = error switch
+            {
+                QuantityError.None when value <= 0 => $"'{text}' must be positive",
+                QuantityError.None => null,
+                QuantityError.Empty => "a value is required",
+                QuantityError.InvalidNumber => $"'{text}' does not start with a number",
+                QuantityError.MissingUnit => $"'{text}' has no unit; expected one of: {symbols}",
+                QuantityError.UnknownUnit => $"'{text}' has an unknown unit; expected one of: {symbols}",
+                QuantityError.WrongDimension => $"'{text}' is a {UnitTable.DimensionName(unit.Dimension)}, but '{path}' is a {UnitTable.DimensionName(spec.Dimension)} ({symbols})",
+                QuantityError.NotFinite => $"'{text}' is out of range",
+                _ => $"'{text}' is not a valid {UnitTable.DimensionName(spec.Dimension)}",
+            };
+
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidQuantity, location, path, problem);
+                return;
+            }
+
+            fields.Add(new RawField(path, ValueKind.Quantity, text.Trim(), value, EquatableArray<string>.Empty, location));
+        }
+
+        private void ReadStringList(YamlNode node, string path, List<RawField> fields)
+        {
+            var items = new List<string>();
+            switch (node)
+            {
+                case YamlSequenceNode sequence:
+                    foreach (YamlNode item in sequence.Children)
+                    {
+                        if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                        {
+                            items.Add(value);
+                        }
+                        else
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, Span(item), path, "a list of strings", "a list containing " + Describe(item));
+                        }
+                    }
+
+                    break;
+                case YamlScalarNode { Value: { Length: > 0 } single }:
+                    items.Add(single);
+                    break;
+                default:
+                    Report(DiagnosticDescriptors.WrongShape, Span(node), path, "a list of strings", Describe(node));
+                    return;
+            }
+
+            fields.Add(new RawField(path, ValueKind.StringList, "", 0, items.ToEquatableArray(), Span(node)));
+        }
+
+        private static string ExpectedScalar(FieldSpec spec) => spec.Kind switch
+        {
+            ValueKind.Integer => "a whole number",
+            ValueKind.Boolean => "true or false",
+            ValueKind.Quantity => "a " + UnitTable.DimensionName(spec.Dimension) + " such as " + Example(spec.Dimension),
+            _ => "a string",
+        };
+
+        private static string Example(Dimension dimension) => dimension switch
+        {
+            Dimension.Count => "'671B'",
+            Dimension.Size => "'80 GB'",
+            Dimension.Bandwidth => "'3.35 TB/s'",
+            Dimension.ComputeRate => "'989.4 TFLOP/s'",
+            Dimension.Power => "'700 W'",
+            _ => "a number with a unit",
+        };
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode scalar => $"'{scalar.Value}'",
+            _ => "an alias",
+        };
+
+        private static string EntryName(YamlMappingNode mapping)
+            => TryGetScalar(mapping, "id", out YamlScalarNode? id) ? id!.Value ?? "" : "(no id)";
+
+        private static YamlNode? FindKey(YamlMappingNode mapping, string key)
+        {
+            foreach (YamlNode candidate in mapping.Children.Keys)
+            {
+                if (candidate is YamlScalarNode { Value: { } value } && value == key) return candidate;
+            }
+
+            return null;
+        }
+
+        private static bool TryGetScalar(YamlMappingNode mapping, string key, out YamlScalarNode? value)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
+            {
+                if (pair.Key is YamlScalarNode { Value: { } name } && name == key && pair.Value is YamlScalarNode scalar)
+                {
+                    value = scalar;
+                    return true;
+                }
+            }
+
+            value = null;
+            return false;
+        }
+
+        private LocationInfo Span(YamlNode node) => Span(node.Start, node.End);
+
+        private LocationInfo Span(Mark start, Mark end)
+        {
+            int startIndex = (int)Math.Max(0, start.Index);
+            int endIndex = (int)Math.Max(startIndex, end.Index);
+            var startPosition = new LinePosition((int)Math.Max(0, start.Line - 1), (int)Math.Max(0, start.Column - 1));
+            var endPosition = new LinePosition((int)Math.Max(0, end.Line - 1), (int)Math.Max(0, end.Column - 1));
+            if (endPosition < startPosition) endPosition = startPosition;
+            return new LocationInfo(_path, TextSpan.FromBounds(startIndex, endIndex), new LinePositionSpan(startPosition, endPosition));
+        }
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+    }
+}

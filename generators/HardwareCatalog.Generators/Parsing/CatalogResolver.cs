@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Schema;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace HardwareCatalog.Generators.Parsing
+{
+    /// <summary>
+    /// The cross-file step: ids, <c>extends</c>, identifiers and required keys. Its input is every parsed file; its
+    /// output is one equatable model per valid entry, in id order, whatever the order of the files.
+    /// </summary>
+    internal sealed class CatalogResolver
+    {
+        /// <summary>Member names of the generated index classes that an entry may not take.</summary>
+        private static readonly HashSet<string> s_reservedIdentifiers = new(StringComparer.Ordinal)
+        {
+            "All", "Find", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+            "Finalize", "Gpus", "Models", "Accelerators", "Accelerator",
+        };
+
+        private readonly Dictionary<string, RawEntry> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<RawField>?> _merged = new(StringComparer.Ordinal);
+        private readonly List<DiagnosticInfo> _diagnostics = new();
+
+        public static ResolvedCatalog Resolve(IEnumerable<ParsedFile> files, CatalogOptions options)
+        {
+            var resolver = new CatalogResolver();
+            return resolver.Run(files, options);
+        }
+
+        private ResolvedCatalog Run(IEnumerable<ParsedFile> files, CatalogOptions options)
+        {
+            // Order by normalized path so that which duplicate "wins" does not depend on the host's file order.
+            IEnumerable<RawEntry> entries = files
+                .Where(f => options.IncludeBuiltIns || !f.IsBuiltIn)
+                .OrderBy(f => f.Path.Replace('\\', '/'), StringComparer.Ordinal)
+                .SelectMany(f => f.Entries);
+
+            foreach (RawEntry entry in entries)
+            {
+                if (_byId.TryGetValue(entry.Id, out RawEntry? first))
+                {
+                    Report(DiagnosticDescriptors.DuplicateId, entry.Get("id")?.Location ?? entry.EntryLocation, entry.Id, Describe(first.EntryLocation));
+                    continue;
+                }
+
+                _byId.Add(entry.Id, entry);
+            }
+
+            var resolved = new List<(RawEntry Entry, List<RawField> Fields, string Identifier)>();
+            foreach (RawEntry entry in _byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
+            {
+                List<RawField>? fields = Merge(entry, new List<string>());
+                if (fields is not null && CheckRequired(entry, fields) && ResolveIdentifier(entry) is { } identifier)
+                {
+                    resolved.Add((entry, fields, identifier));
+                }
+            }
+
+            var gpus = new List<AcceleratorModel>();
+            foreach (var group in resolved.GroupBy(r => r.Identifier, StringComparer.Ordinal))
+            {
+                // On a collision the entry whose name was derived keeps it; the one that chose it is told to choose again.
+                var keeper = group.FirstOrDefault(r => r.Entry.Get("identifier") is null);
+                if (keeper.Entry is null) keeper = group.First();
+                foreach (var other in group.Where(r => !ReferenceEquals(r.Entry, keeper.Entry)))
+                {
+                    Report(DiagnosticDescriptors.IdentifierCollision, other.Entry.Get("identifier")?.Location ?? other.Entry.Get("id")!.Location, keeper.Entry.Id, other.Entry.Id, group.Key);
+                }
+
+                if (keeper.Entry.Kind == CatalogSchema.GpuKind && BuildAccelerator(keeper.Entry, keeper.Identifier, keeper.Fields) is { } model)
+                {
+                    gpus.Add(model);
+                }
+            }
+
+            gpus.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+            return new ResolvedCatalog(gpus.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
+        }
+
+        /// <summary>The entry's fields with those of its <c>extends</c> chain beneath them; null when the chain is broken.</summary>
+        private List<RawField>? Merge(RawEntry entry, List<string> chain)
+        {
+            if (_merged.TryGetValue(entry.Id, out List<RawField>? done))
+            {
+                return done;
+            }
+
+            RawField? extends = entry.Get("extends");
+            List<RawField>? result;
+            if (extends is null)
+            {
+                result = entry.Fields.ToList();
+            }
+            else if (chain.Contains(entry.Id))
+            {
+                int start = chain.IndexOf(entry.Id);
+                string cycle = string.Join(" -> ", chain.Skip(start).Concat(new[] { entry.Id }));
+                Report(DiagnosticDescriptors.ExtendsCycle, extends.Location, cycle);
+                return null;
+            }
+            else if (!_byId.TryGetValue(extends.Text, out RawEntry? parent) || parent.Kind != entry.Kind)
+            {
+                IEnumerable<string> candidates = _byId.Values.Where(e => e.Kind == entry.Kind).Select(e => e.Id);
+                Report(DiagnosticDescriptors.UnknownReference, extends.Location, entry.Id, extends.Text, entry.Kind, Suggestions.DidYouMean(extends.Text, candidates));
+                result = null;
+            }
+            else
+            {
+                chain.Add(entry.Id);
+                List<RawField>? inherited = Merge(parent, chain);
+                chain.RemoveAt(chain.Count - 1);
+                result = inherited is null ? null : Overlay(entry, inherited);
+            }
+
+            _merged[entry.Id] = result;
+            return result;
+        }
+
+        private static List<RawField> Overlay(RawEntry entry, List<RawField> parentFields)
+        {
+            FieldSpec spec = CatalogSchema.ForKind(entry.Kind)!;
+            var result = new List<RawField>();
+            foreach (RawField field in parentFields)
+            {
+                string top = field.Path.Split('.')[0];
+                if (spec.Child(top) is { Inherited: false } || entry.Get(field.Path) is not null && field.Path != "sources")
+                {
+                    continue;
+                }
+
+                result.Add(field);
+            }
+
+            foreach (RawField field in entry.Fields)
+            {
+                RawField? inheritedSources = field.Path == "sources" ? result.FirstOrDefault(f => f.Path == "sources") : null;
+                if (inheritedSources is not null)
+                {
+                    // Inherited values keep their provenance: the sources are the parent's plus the entry's own.
+                    result.Remove(inheritedSources);
+                    var union = inheritedSources.Items.Concat(field.Items).Distinct(StringComparer.Ordinal).ToEquatableArray();
+                    result.Add(field with { Items = union });
+                    continue;
+                }
+
+                result.Add(field);
+            }
+
+            return result;
+        }
+
+        private bool CheckRequired(RawEntry entry, List<RawField> fields)
+        {
+            FieldSpec spec = CatalogSchema.ForKind(entry.Kind)!;
+            bool ok = true;
+            foreach (FieldSpec child in spec.Children.Where(c => c.Required))
+            {
+                bool present = child.RequiredOnEveryEntry ? entry.Get(child.Key) is not null : fields.Any(f => f.Path == child.Key);
+                if (!present)
+                {
+                    string inherited = child.RequiredOnEveryEntry ? " (each entry names the sources of its own values)"
+                        : entry.Get("extends") is { } extends ? $" (nor does '{extends.Text}', which it extends)" : "";
+                    Report(DiagnosticDescriptors.MissingKey, entry.EntryLocation, "The " + entry.Kind + " entry", entry.Id, child.Key, inherited);
+                    ok = false;
+                }
+            }
+
+            return ok;
+        }
+
+        private string? ResolveIdentifier(RawEntry entry)
+        {
+            RawField idField = entry.Get("id")!;
+            if (!IsValidId(entry.Id))
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, idField.Location, $"The id '{entry.Id}' is not valid: ids are lower-case letters, digits, '-' and '.', starting with a letter or digit");
+                return null;
+            }
+
+            if (entry.Get("identifier") is { } explicitField)
+            {
+                string explicitName = explicitField.Text;
+                if (!IsValidIdentifier(explicitName))
+                {
+                    Report(DiagnosticDescriptors.InvalidIdentifier, explicitField.Location, $"'{explicitName}' is not a valid C# identifier here: use ASCII letters, digits and '_', starting with a letter, not a C# keyword");
+                    return null;
+                }
+
+                if (s_reservedIdentifiers.Contains(explicitName))
+                {
+                    Report(DiagnosticDescriptors.InvalidIdentifier, explicitField.Location, $"'{explicitName}' is reserved by the generated catalog classes; choose another identifier");
+                    return null;
+                }
+
+                return explicitName;
+            }
+
+            string derived = ToIdentifier(entry.Id);
+            if (!IsValidIdentifier(derived) || s_reservedIdentifiers.Contains(derived))
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, idField.Location, $"The id '{entry.Id}' yields '{derived}', which is not a usable C# identifier; set 'identifier:' to choose one");
+                return null;
+            }
+
+            return derived;
+        }
+
+        /// <summary>The DSL's identifier rule: split at '-' and '.', capitalize each part, join; '_' where digits meet.</summary>
+        public static string ToIdentifier(string id)
+        {
+            var builder = new System.Text.StringBuilder(id.Length);
+            foreach (string part in id.Split('-', '.'))
+            {
+                if (part.Length == 0) continue;
+                if (builder.Length > 0 && char.IsDigit(builder[builder.Length - 1]) && char.IsDigit(part[0]))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1);
+            }
+
+            return builder.ToString();
+        }
+
+        private static bool IsValidId(string id)
+        {
+            if (id.Length == 0 || id.Length > 100 || !IsLowerAlphanumeric(id[0])) return false;
+            foreach (char c in id)
+            {
+                if (!IsLowerAlphanumeric(c) && c != '-' && c != '.') return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsLowerAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+        private static bool IsValidIdentifier(string name)
+        {
+            if (name.Length == 0 || name.Length > 100 || !(char.IsLetter(name[0]) && name[0] < 128)) return false;
+            foreach (char c in name)
+            {
+                if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')) return false;
+            }
+
+            return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
+        }
+
+        private AcceleratorModel? BuildAccelerator(RawEntry entry, string identifier, List<RawField> fields)
+        {
+            string? Text(string path) => fields.FirstOrDefault(f => f.Path == path)?.Text;
+            Quantity? Quantity(string path) => fields.FirstOrDefault(f => f.Path == path) is { } f ? new Quantity(f.Number, f.Text) : null;
+            List<PeakModel> Peaks(string table) => fields
+                .Where(f => f.Path.StartsWith(table + ".", StringComparison.Ordinal))
+                .Select(f => new PeakModel(PrecisionNames.IndexOf(f.Path.Substring(table.Length + 1)), f.Number, f.Text, false))
+                .OrderBy(p => p.Precision)
+                .ToList();
+
+            List<PeakModel> dense = Peaks("dense");
+            List<PeakModel> sparse = Peaks("sparse");
+            if (fields.FirstOrDefault(f => f.Path == "sparsity") is { } sparsity)
+            {
+                if (sparsity.Text != "2:4")
+                {
+                    Report(DiagnosticDescriptors.WrongShape, sparsity.Location, "sparsity", "\"2:4\" (or give 'sparse:' explicitly)", $"'{sparsity.Text}'");
+                    return null;
+                }
+
+                // 2:4 structured sparsity doubles the tensor-core peaks; an explicit sparse value takes precedence.
+                foreach (PeakModel peak in dense.Where(p => PrecisionNames.IsTensor[p.Precision] && sparse.All(s => s.Precision != p.Precision)))
+                {
+                    sparse.Add(new PeakModel(peak.Precision, peak.FlopsPerSecond * 2, "", true));
+                }
+
+                sparse.Sort((a, b) => a.Precision.CompareTo(b.Precision));
+            }
+
+            var links = fields
+                .Where(f => f.Path.StartsWith("interconnect.", StringComparison.Ordinal))
+                .Select(f => new LinkModel(f.Path.Substring("interconnect.".Length), new Quantity(f.Number, f.Text)))
+                .OrderBy(l => l.Key, StringComparer.Ordinal)
+                .ToEquatableArray();
+
+            RawField? released = fields.FirstOrDefault(f => f.Path == "released");
+            return new AcceleratorModel(
+                Id: entry.Id,
+                Identifier: identifier,
+                Name: Text("name")!,
+                Vendor: Text("vendor")!,
+                Architecture: Text("architecture")!,
+                Released: released is null ? null : (int)released.Number,
+                FormFactor: Text("formFactor"),
+                Memory: Quantity("memory"),
+                MemoryBandwidth: Quantity("memoryBandwidth"),
+                Tdp: Quantity("tdp"),
+                Interconnect: links,
+                Dense: dense.ToEquatableArray(),
+                Sparse: sparse.ToEquatableArray(),
+                Extends: entry.Get("extends")?.Text,
+                Notes: entry.Get("notes")?.Text,
+                Sources: fields.FirstOrDefault(f => f.Path == "sources")?.Items ?? EquatableArray<string>.Empty,
+                IsEstimated: fields.FirstOrDefault(f => f.Path == "estimated")?.Number == 1,
+                IsBuiltIn: entry.IsBuiltIn);
+        }
+
+        private static string Describe(LocationInfo location)
+            => $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using HardwareCatalog.Units;
+
+namespace HardwareCatalog.Generators.Schema
+{
+    /// <summary>The shape a key's value must have.</summary>
+    internal enum ValueKind
+    {
+        String,
+        Integer,
+        Boolean,
+        Quantity,
+        StringList,
+        Mapping,
+    }
+
+    /// <summary>One key of the DSL: its value's shape, dimension and children.</summary>
+    internal sealed class FieldSpec
+    {
+        public FieldSpec(string key, ValueKind kind, Dimension dimension = default, bool required = false, bool inherited = true, bool requiredOnEveryEntry = false, params FieldSpec[] children)
+        {
+            RequiredOnEveryEntry = requiredOnEveryEntry;
+            Key = key;
+            Kind = kind;
+            Dimension = dimension;
+            Required = required;
+            Inherited = inherited;
+            Children = children;
+        }
+
+        public string Key { get; }
+        public ValueKind Kind { get; }
+        public Dimension Dimension { get; }
+
+        /// <summary>Required once <c>extends</c> is resolved (a derived entry may inherit it).</summary>
+        public bool Required { get; }
+
+        /// <summary>Whether a derived entry inherits the value (<c>id</c>, <c>identifier</c> and <c>extends</c> are the entry's own).</summary>
+        public bool Inherited { get; }
+
+        public FieldSpec[] Children { get; }
+
+        /// <summary>Required in each entry itself, even one that <c>extends</c> another (<c>sources</c>: inherited values keep the parent's, the entry's own need its own).</summary>
+        public bool RequiredOnEveryEntry { get; }
+
+        public FieldSpec? Child(string key) => Children.FirstOrDefault(c => c.Key == key);
+    }
+
+    /// <summary>The keys of the catalog DSL per entry kind: the one table the parser, the docs and the JSON Schema agree on.</summary>
+    internal static class CatalogSchema
+    {
+        public const string GpuKind = "gpu";
+
+        private static FieldSpec[] PrecisionRates(string key) =>
+            PrecisionNames.Keys.Select(p => new FieldSpec(p, ValueKind.Quantity, Dimension.ComputeRate)).ToArray();
+
+        /// <summary>Keys every entry has, whatever its kind.</summary>
+        private static readonly FieldSpec[] Common =
+        {
+            new("kind", ValueKind.String, required: true, inherited: false),
+            new("id", ValueKind.String, required: true, inherited: false),
+            new("identifier", ValueKind.String, inherited: false),
+            new("extends", ValueKind.String, inherited: false),
+            new("name", ValueKind.String, required: true),
+            new("notes", ValueKind.String, inherited: false),
+            new("estimated", ValueKind.Boolean),
+            new("sources", ValueKind.StringList, required: true, requiredOnEveryEntry: true),
+        };
+
+        public static readonly FieldSpec Gpu = new("gpu", ValueKind.Mapping, children: Common.Concat(new FieldSpec[]
+        {
+            new("vendor", ValueKind.String, required: true),
+            new("architecture", ValueKind.String, required: true),
+            new("released", ValueKind.Integer),
+            new("formFactor", ValueKind.String),
+            new("memory", ValueKind.Quantity, Dimension.Size),
+            new("memoryBandwidth", ValueKind.Quantity, Dimension.Bandwidth),
+            new("tdp", ValueKind.Quantity, Dimension.Power),
+            new("interconnect", ValueKind.Mapping, children: new FieldSpec[]
+            {
+                new("nvlink", ValueKind.Quantity, Dimension.Bandwidth),
+                new("pcie", ValueKind.Quantity, Dimension.Bandwidth),
+                new("infinityFabric", ValueKind.Quantity, Dimension.Bandwidth),
+                new("ici", ValueKind.Quantity, Dimension.Bandwidth),
+                new("ethernet", ValueKind.Quantity, Dimension.Bandwidth),
+            }),
+            new("dense", ValueKind.Mapping, children: PrecisionRates("dense")),
+            new("sparse", ValueKind.Mapping, children: PrecisionRates("sparse")),
+            new("sparsity", ValueKind.String),
+        }).ToArray());
+
+        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind };
+
+        public static FieldSpec? ForKind(string kind) => kind switch
+        {
+            GpuKind => Gpu,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,12 @@
+namespace HardwareCatalog.Generators
+{
+    /// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string ParsedFiles = nameof(ParsedFiles);
+        public const string Resolved = nameof(Resolved);
+        public const string GpuEntries = nameof(GpuEntries);
+        public const string GpuIndex = nameof(GpuIndex);
+    }
+}
