@@ -1,0 +1,57 @@
+namespace HardwareCatalog.Generators.Tests
+{
+    /// <summary>Small catalog texts shared by the tests.</summary>
+    internal static class Catalogs
+    {
+        public const string Hopper = """
+            kind: gpu
+            id: test-h100
+            name: Test H100
+            vendor: NVIDIA
+            architecture: Hopper
+            released: 2022
+            formFactor: SXM
+            memory: 80 GB
+            memoryBandwidth: 3.35 TB/s
+            tdp: 700 W
+            interconnect:
+              nvlink: 900 GB/s
+              pcie: 128 GB/s
+            dense:
+              fp64: 34 TFLOP/s
+              bf16: 989.4 TFLOP/s
+              fp8: 1978.9 TFLOP/s
+              int8: 1978.9 TOPS
+            sparsity: "2:4"
+            notes: Dense figures from the whitepaper.
+            sources:
+              - https://example.com/h100-datasheet.pdf
+            """;
+
+        public const string Derived = """
+            kind: gpu
+            id: test-h800
+            extends: test-h100
+            name: Test H800
+            interconnect:
+              nvlink: 400 GB/s
+            sources: [ https://example.com/h800.pdf ]
+            """;
+
+        public const string Ampere = """
+            kind: gpu
+            id: test-a100
+            identifier: TestA100GB
+            name: Test A100
+            vendor: NVIDIA
+            architecture: Ampere
+            memory: 80 GB
+            memoryBandwidth: 2039 GB/s
+            dense:
+              bf16: 312 TFLOP/s
+            sparse:
+              bf16: 624 TFLOP/s
+            sources: [ https://example.com/a100.pdf ]
+            """;
+    }
+}

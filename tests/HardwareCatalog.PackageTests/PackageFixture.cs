@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+
+namespace HardwareCatalog.PackageTests
+{
+    /// <summary>Packs the HardwareCatalog package once into a local folder feed, and makes consumer projects that use it.</summary>
+    public sealed class PackageFixture : IDisposable
+    {
+        public PackageFixture()
+        {
+            Root = Path.Combine(Path.GetTempPath(), "hwc-package-tests-" + Guid.NewGuid().ToString("N"));
+            Feed = Path.Combine(Root, "feed");
+            PackagesCache = Path.Combine(Root, "nuget-packages");
+            Directory.CreateDirectory(Feed);
+
+            string repository = Metadata("RepositoryRoot");
+            string project = Path.Combine(repository, "src", "HardwareCatalog", "HardwareCatalog.csproj");
+            // A version of its own, so the consumers' restore can never pick up another copy of the package.
+            PackResult = DotNet.Run(repository, $"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version} --disable-build-servers -nodeReuse:false");
+            if (PackResult.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + PackResult.Output);
+            }
+
+            PackagePath = Path.Combine(Feed, $"HardwareCatalog.{Version}.nupkg");
+        }
+
+        public const string Version = "0.0.0-packagetest";
+
+        public string Root { get; }
+
+        public string Feed { get; }
+
+        public string PackagesCache { get; }
+
+        public string PackagePath { get; }
+
+        public DotNet.Result PackResult { get; }
+
+        public static string TargetFramework => Metadata("TargetFramework");
+
+        public IReadOnlyList<string> PackageEntries()
+        {
+            using ZipArchive archive = ZipFile.OpenRead(PackagePath);
+            return archive.Entries.Select(e => e.FullName).ToList();
+        }
+
+        /// <summary>Creates a console project in a folder of its own that references the package from the local feed only.</summary>
+        public string CreateConsumer(string name, string program, IReadOnlyDictionary<string, string>? catalogFiles = null, string extraProperties = "")
+        {
+            string directory = Path.Combine(Root, name);
+            DotNet.WriteFile(Path.Combine(directory, "NuGet.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            DotNet.WriteFile(Path.Combine(directory, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>{TargetFramework}</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                    {extraProperties}
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="HardwareCatalog" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            DotNet.WriteFile(Path.Combine(directory, "Program.cs"), program);
+            foreach (KeyValuePair<string, string> file in catalogFiles ?? new Dictionary<string, string>())
+            {
+                DotNet.WriteFile(Path.Combine(directory, file.Key), file.Value);
+            }
+
+            return directory;
+        }
+
+        /// <summary>Builds a consumer with its own NuGet cache, so nothing but the local feed can satisfy the restore.</summary>
+        public DotNet.Result Build(string directory)
+            => DotNet.Run(directory, "build --disable-build-servers -nodeReuse:false -clp:NoSummary", new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesCache });
+
+        public DotNet.Result RunBuilt(string directory)
+        {
+            string name = Path.GetFileName(directory);
+            return DotNet.Run(directory, $"bin/Debug/{TargetFramework}/{name}.dll");
+        }
+
+        private static string Metadata(string key) => typeof(PackageFixture).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; a failed cleanup must not fail the run.
+            }
+        }
+    }
+}

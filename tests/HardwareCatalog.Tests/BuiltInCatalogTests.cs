@@ -1,0 +1,105 @@
+using System.Linq;
+using HardwareCatalog.Units;
+using Xunit;
+
+namespace HardwareCatalog.Tests
+{
+    /// <summary>The built-in catalog as users see it, through the generated types.</summary>
+    public class BuiltInCatalogTests
+    {
+        [Fact]
+        public void Typed_members_carry_the_datasheet_values()
+        {
+            Assert.Equal("1978.9 TFLOP/s", Gpus.H800Sxm.Dense.Fp8.ToString());
+            Assert.Equal(FlopRate.FromTera(989.4), Gpus.H100Sxm.Dense.Bf16);
+            Assert.Equal(FlopRate.FromTera(312), Gpus.A100Sxm80GB.Dense.Bf16);
+            Assert.Equal(DataSize.Parse("80 GB"), Gpus.H800Sxm.Memory);
+            Assert.Equal(Bandwidth.Parse("3.35 TB/s"), Gpus.H800Sxm.MemoryBandwidth);
+            Assert.Equal(Power.FromWatts(700), Gpus.H800Sxm.Tdp);
+        }
+
+        [Fact]
+        public void The_h800_differs_from_the_h100_in_nvlink_only_for_tensor_work()
+        {
+            Assert.Equal(Bandwidth.Parse("400 GB/s"), Gpus.H800Sxm.Interconnect.NvLink);
+            Assert.Equal(Bandwidth.Parse("900 GB/s"), Gpus.H100Sxm.Interconnect.NvLink);
+            foreach (Precision p in new[] { Precision.Tf32, Precision.Bf16, Precision.Fp16, Precision.Fp8, Precision.Int8 })
+            {
+                Assert.Equal(Gpus.H100Sxm.Peak(p), Gpus.H800Sxm.Peak(p));
+            }
+        }
+
+        [Fact]
+        public void Every_issue_sku_is_in_the_catalog()
+        {
+            string[] ids =
+            {
+                "a100-sxm-40gb", "a100-sxm-80gb", "a100-pcie-80gb", "a800-sxm-80gb", "h100-sxm", "h100-pcie", "h100-nvl",
+                "h800-sxm", "h800-pcie", "h20", "h200-sxm", "h200-nvl", "b100", "b200", "gb200", "b300", "gb300", "l40s",
+                "mi300x", "mi325x", "mi355x", "gaudi3", "tpu-v5p", "tpu-v6e",
+            };
+
+            Assert.Equal(ids.OrderBy(i => i, System.StringComparer.Ordinal), Gpus.All.Select(g => g.Id));
+            Assert.All(ids, id => Assert.Same(Gpus.All.Single(g => g.Id == id), Gpus.Find(id)));
+            Assert.Null(Gpus.Find("h900"));
+        }
+
+        [Fact]
+        public void Every_entry_names_its_sources_and_a_vendor()
+            => Assert.All(Gpus.All, g =>
+            {
+                Assert.NotEmpty(g.Sources);
+                Assert.All(g.Sources, s => Assert.StartsWith("https://", s));
+                Assert.False(string.IsNullOrWhiteSpace(g.Vendor));
+            });
+
+        [Fact]
+        public void Sparse_peaks_are_never_below_dense_ones()
+            => Assert.All(Gpus.All, g => Assert.All(g.SparsePrecisions, p => Assert.True(g.PeakSparse(p) > g.Peak(p), $"{g.Id} {p}")));
+
+        [Fact]
+        public void Ampere_and_older_have_no_fp8_and_hopper_has_no_fp4()
+        {
+            foreach (Accelerator gpu in Gpus.All.Where(g => g.Architecture == "Ampere"))
+            {
+                Assert.False(gpu.Supports(Precision.Fp8), gpu.Id);
+            }
+
+            foreach (Accelerator gpu in Gpus.All.Where(g => g.Architecture == "Hopper"))
+            {
+                Assert.False(gpu.Supports(Precision.Fp4), gpu.Id);
+                Assert.False(gpu.Supports(Precision.Fp6), gpu.Id);
+            }
+
+            Assert.True(Gpus.B200.Supports(Precision.Fp4));
+        }
+
+        [Fact]
+        public void Peak_of_an_unsupported_precision_names_the_sku_and_what_it_supports()
+        {
+            Accelerator gpu = Gpus.A100Sxm80GB;
+            PrecisionNotSupportedException error = Assert.Throws<PrecisionNotSupportedException>(() => gpu.Peak(Precision.Fp8));
+
+            Assert.Equal("'a100-sxm-80gb' does not support FP8; it supports: FP64, FP64 Tensor, FP32, TF32, BF16, FP16, INT8, INT4.", error.Message);
+            Assert.Equal(Precision.Fp8, error.Precision);
+            Assert.False(gpu.TryGetPeak(Precision.Fp8, out _));
+            Assert.Throws<PrecisionNotSupportedException>(() => Gpus.H100Sxm.PeakSparse(Precision.Fp64));
+        }
+
+        [Fact]
+        public void The_sparse_peak_of_a_two_four_sku_is_twice_dense()
+        {
+            Assert.Equal(Gpus.H100Sxm.Dense.Fp16 * 2, Gpus.H100Sxm.Sparse.Fp16);
+            Assert.Equal(FlopRate.FromTera(1978.8), Gpus.H100Sxm.PeakSparse(Precision.Fp16));
+        }
+
+        [Fact]
+        public void Generated_types_carry_their_supported_precisions_in_metadata()
+        {
+            var attribute = (SupportedPrecisionsAttribute)System.Attribute.GetCustomAttribute(Gpus.A100Sxm80GB.GetType(), typeof(SupportedPrecisionsAttribute))!;
+
+            Assert.Equal(Gpus.A100Sxm80GB.SupportedPrecisions, attribute.Dense);
+            Assert.DoesNotContain(Precision.Fp8, attribute.Dense);
+        }
+    }
+}
