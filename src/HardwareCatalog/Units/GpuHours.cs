@@ -118,6 +118,9 @@ namespace HardwareCatalog.Units
         /// <summary>The dimensionless ratio of two amounts.</summary>
         public static double operator /(Money left, Money right) => left.Usd / right.Usd;
 
+        /// <summary>The GPU-hours that <paramref name="money"/> buys at <paramref name="price"/>.</summary>
+        public static GpuHours operator /(Money money, GpuHourPrice price) => GpuHours.FromHours(money.Usd / price.UsdPerGpuHour);
+
         /// <summary>Compares two amounts.</summary>
         public static bool operator ==(Money left, Money right) => left.Equals(right);
 
