@@ -112,7 +112,7 @@ namespace HardwareCatalog.Generators
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return new ResolvedCatalog(EquatableArray<AcceleratorModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+                return new ResolvedCatalog(EquatableArray<AcceleratorModel>.Empty, EquatableArray<ModelModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
                 {
                     DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
                 }));
@@ -120,27 +120,29 @@ namespace HardwareCatalog.Generators
         }
 
         private static void EmitAccelerator(SourceProductionContext context, AcceleratorModel model, CatalogOptions options)
+            => Emit(context, AcceleratorEmitter.HintName(model), () => AcceleratorEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
+
+        private static void EmitModel(SourceProductionContext context, ModelModel model, CatalogOptions options)
+            => Emit(context, ModelEmitter.HintName(model), () => ModelEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
+
+        private static void EmitIndex(SourceProductionContext context, string className, EquatableArray<IndexEntry> entries, CatalogOptions options)
         {
-            try
-            {
-                context.AddSource(AcceleratorEmitter.HintName(model), SourceText.From(AcceleratorEmitter.Emit(model, options), System.Text.Encoding.UTF8));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, $"emitting '{model.Id}'; the other entries still generate", exception.GetType().Name, exception.Message).ToDiagnostic());
-            }
+            var list = entries.Select(e => (e.Id, e.Identifier)).ToList();
+            (string typesNamespace, string baseType, string what, string exampleId) = className == "Gpus"
+                ? ("Accelerators", "Accelerator", "accelerator", "h800-sxm")
+                : ("LanguageModels", "ModelSpec", "model", "deepseek-v3");
+            Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, list, options), $"emitting the {className} index");
         }
 
-        private static void EmitGpuIndex(SourceProductionContext context, EquatableArray<IndexEntry> entries, CatalogOptions options)
+        private static void Emit(SourceProductionContext context, string hintName, Func<string> emit, string activity)
         {
             try
             {
-                var list = entries.Select(e => (e.Id, e.Identifier)).ToList();
-                context.AddSource("Gpus.g.cs", SourceText.From(AcceleratorEmitter.EmitIndex(list, options), System.Text.Encoding.UTF8));
+                context.AddSource(hintName, SourceText.From(emit(), System.Text.Encoding.UTF8));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "emitting the Gpus index", exception.GetType().Name, exception.Message).ToDiagnostic());
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, activity, exception.GetType().Name, exception.Message).ToDiagnostic());
             }
         }
     }

@@ -47,12 +47,26 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(gpus, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
 
-            IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> index = catalog
+            IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> gpuIndex = catalog
                 .Select((c, _) => c.Gpus.Select(g => new IndexEntry(g.Id, g.Identifier)).ToEquatableArray())
                 .Combine(options.Select((o, _) => o.Options))
                 .WithTrackingName(TrackingNames.GpuIndex);
 
-            context.RegisterSourceOutput(index, (spc, pair) => EmitGpuIndex(spc, pair.Entries, pair.Options));
+            context.RegisterSourceOutput(gpuIndex, (spc, pair) => EmitIndex(spc, "Gpus", pair.Entries, pair.Options));
+
+            IncrementalValuesProvider<(ModelModel Model, CatalogOptions Options)> models = catalog
+                .SelectMany((c, _) => c.Models)
+                .Combine(options.Select((o, _) => o.Options))
+                .WithTrackingName(TrackingNames.ModelEntries);
+
+            context.RegisterSourceOutput(models, (spc, pair) => EmitModel(spc, pair.Model, pair.Options));
+
+            IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> modelIndex = catalog
+                .Select((c, _) => c.Models.Select(m => new IndexEntry(m.Id, m.Identifier)).ToEquatableArray())
+                .Combine(options.Select((o, _) => o.Options))
+                .WithTrackingName(TrackingNames.ModelIndex);
+
+            context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Entries, pair.Options));
         }
 
         private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

@@ -8,5 +8,7 @@ namespace HardwareCatalog.Generators
         public const string Resolved = nameof(Resolved);
         public const string GpuEntries = nameof(GpuEntries);
         public const string GpuIndex = nameof(GpuIndex);
+        public const string ModelEntries = nameof(ModelEntries);
+        public const string ModelIndex = nameof(ModelIndex);
     }
 }

@@ -30,6 +30,36 @@ namespace HardwareCatalog.Generators.Model
         bool IsEstimated,
         bool IsBuiltIn);
 
+    /// <summary>A model's attention shape.</summary>
+    internal sealed record AttentionModel(string Kind, int Heads, int HeadDim, int? KvHeads, int? KvLoraRank, int? RopeHeadDim);
+
+    /// <summary>A mixture-of-experts layout.</summary>
+    internal sealed record MoeModel(int RoutedExperts, int ActiveExperts, int SharedExperts);
+
+    /// <summary>A reported training run; the GPU is a resolved reference (id and C# name).</summary>
+    internal sealed record TrainingModel(Quantity? Tokens, string? GpuId, string? GpuIdentifier, int? GpuCount, Quantity? GpuHours, int? Precision);
+
+    /// <summary>A fully resolved model entry.</summary>
+    internal sealed record ModelModel(
+        string Id,
+        string Identifier,
+        string Name,
+        string? Developer,
+        int? Released,
+        Quantity Parameters,
+        Quantity? ActiveParameters,
+        int? Layers,
+        int? HiddenSize,
+        int? VocabularySize,
+        int? ContextWindow,
+        AttentionModel? Attention,
+        MoeModel? Moe,
+        TrainingModel? Training,
+        string? Extends,
+        string? Notes,
+        EquatableArray<string> Sources,
+        bool IsEstimated);
+
     /// <summary>The MSBuild properties that shape the generated code.</summary>
     internal sealed record CatalogOptions(string Namespace, bool IsPublic, bool IncludeBuiltIns)
     {
@@ -44,5 +74,6 @@ namespace HardwareCatalog.Generators.Model
     /// <summary>Everything the cross-file step produced.</summary>
     internal sealed record ResolvedCatalog(
         EquatableArray<AcceleratorModel> Gpus,
+        EquatableArray<ModelModel> Models,
         EquatableArray<DiagnosticInfo> Diagnostics);
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Model
@@ -18,8 +19,12 @@ namespace HardwareCatalog.Generators.Model
         string FilePath,
         bool IsBuiltIn,
         LocationInfo EntryLocation,
-        EquatableArray<RawField> Fields)
+        EquatableArray<RawField> Fields,
+        EquatableArray<string> InvalidPaths)
     {
+        /// <summary>Whether <paramref name="path"/> was written but rejected (already reported; not "missing").</summary>
+        public bool IsInvalid(string path) => InvalidPaths.Any(p => p == path || p.StartsWith(path + ".", System.StringComparison.Ordinal));
+
         public RawField? Get(string path)
         {
             foreach (RawField field in Fields)

@@ -23,6 +23,7 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly string _path;
         private readonly bool _isBuiltIn;
         private readonly List<DiagnosticInfo> _diagnostics = new();
+        private readonly List<string> _invalidPaths = new();
 
         private CatalogParser(string path, bool isBuiltIn)
         {
@@ -111,8 +112,9 @@ namespace HardwareCatalog.Generators.Parsing
             }
 
             var fields = new List<RawField>();
+            _invalidPaths.Clear();
             ReadMapping(mapping, spec, prefix: "", context: kind + " '" + idNode.Value + "'", fields);
-            entries.Add(new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray()));
+            entries.Add(new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray(), _invalidPaths.ToEquatableArray()));
         }
 
         private void ReadMapping(YamlMappingNode mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)
@@ -133,7 +135,12 @@ namespace HardwareCatalog.Generators.Parsing
                     continue;
                 }
 
+                int reported = _diagnostics.Count;
                 ReadValue(pair.Value, child, prefix + key, context, fields);
+                if (_diagnostics.Count > reported)
+                {
+                    _invalidPaths.Add(prefix + key);
+                }
             }
         }
 

@@ -59,7 +59,7 @@ namespace HardwareCatalog.Generators.Parsing
                 }
             }
 
-            var gpus = new List<AcceleratorModel>();
+            var keepers = new List<(RawEntry Entry, List<RawField> Fields, string Identifier)>();
             foreach (var group in resolved.GroupBy(r => r.Identifier, StringComparer.Ordinal))
             {
                 // On a collision the entry whose name was derived keeps it; the one that chose it is told to choose again.
@@ -70,14 +70,25 @@ namespace HardwareCatalog.Generators.Parsing
                     Report(DiagnosticDescriptors.IdentifierCollision, other.Entry.Get("identifier")?.Location ?? other.Entry.Get("id")!.Location, keeper.Entry.Id, other.Entry.Id, group.Key);
                 }
 
-                if (keeper.Entry.Kind == CatalogSchema.GpuKind && BuildAccelerator(keeper.Entry, keeper.Identifier, keeper.Fields) is { } model)
-                {
-                    gpus.Add(model);
-                }
+                keepers.Add(keeper);
             }
 
-            gpus.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
-            return new ResolvedCatalog(gpus.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
+            keepers.Sort((x, y) => string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
+            var gpus = new List<AcceleratorModel>();
+            foreach (var (entry, fields, identifier) in keepers.Where(k => k.Entry.Kind == CatalogSchema.GpuKind))
+            {
+                if (BuildAccelerator(entry, identifier, fields) is { } model) gpus.Add(model);
+            }
+
+            // Models refer to accelerators, so they are built once every accelerator is known.
+            var gpuIdentifiers = gpus.ToDictionary(g => g.Id, g => g.Identifier, StringComparer.Ordinal);
+            var models = new List<ModelModel>();
+            foreach (var (entry, fields, identifier) in keepers.Where(k => k.Entry.Kind == CatalogSchema.ModelKind))
+            {
+                if (BuildModel(entry, identifier, fields, gpuIdentifiers) is { } model) models.Add(model);
+            }
+
+            return new ResolvedCatalog(gpus.ToEquatableArray(), models.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
         }
 
         /// <summary>The entry's fields with those of its <c>extends</c> chain beneath them; null when the chain is broken.</summary>
@@ -159,7 +170,11 @@ namespace HardwareCatalog.Generators.Parsing
             foreach (FieldSpec child in spec.Children.Where(c => c.Required))
             {
                 bool present = child.RequiredOnEveryEntry ? entry.Get(child.Key) is not null : fields.Any(f => f.Path == child.Key);
-                if (!present)
+                if (!present && entry.IsInvalid(child.Key))
+                {
+                    ok = false; // written but rejected: reported where it was written
+                }
+                else if (!present)
                 {
                     string inherited = child.RequiredOnEveryEntry ? " (each entry names the sources of its own values)"
                         : entry.Get("extends") is { } extends ? $" (nor does '{extends.Text}', which it extends)" : "";
@@ -305,6 +320,135 @@ namespace HardwareCatalog.Generators.Parsing
                 Sources: fields.FirstOrDefault(f => f.Path == "sources")?.Items ?? EquatableArray<string>.Empty,
                 IsEstimated: fields.FirstOrDefault(f => f.Path == "estimated")?.Number == 1,
                 IsBuiltIn: entry.IsBuiltIn);
+        }
+
+        private ModelModel? BuildModel(RawEntry entry, string identifier, List<RawField> fields, Dictionary<string, string> gpuIdentifiers)
+        {
+            RawField? Field(string path) => fields.FirstOrDefault(f => f.Path == path);
+            int? Integer(string path) => Field(path) is { } f ? (int)f.Number : null;
+            Quantity? Amount(string path) => Field(path) is { } f ? new Quantity(f.Number, f.Text) : null;
+            bool Has(string prefix) => fields.Any(f => f.Path.StartsWith(prefix + ".", StringComparison.Ordinal));
+            bool ok = true;
+
+            void Require(string path, string why)
+            {
+                if (Field(path) is null && entry.IsInvalid(path))
+                {
+                    ok = false;
+                }
+                else if (Field(path) is null)
+                {
+                    Report(DiagnosticDescriptors.MissingKey, entry.EntryLocation, "The model entry", entry.Id, path, why);
+                    ok = false;
+                }
+            }
+
+            AttentionModel? attention = null;
+            if (Has("attention"))
+            {
+                RawField? kind = Field("attention.kind");
+                Require("attention.kind", $" (one of: {string.Join(", ", CatalogSchema.AttentionKinds)})");
+                Require("attention.heads", "");
+                Require("attention.headDim", "");
+                if (kind is not null && Array.IndexOf(CatalogSchema.AttentionKinds, kind.Text) < 0)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, kind.Location, "attention.kind", "one of " + string.Join(", ", CatalogSchema.AttentionKinds), $"'{kind.Text}'{Suggestions.DidYouMean(kind.Text, CatalogSchema.AttentionKinds)}");
+                    ok = false;
+                }
+
+                foreach (string positive in new[] { "attention.heads", "attention.headDim" })
+                {
+                    if (Field(positive) is { Number: <= 0 } zero)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, zero.Location, positive, "a positive whole number", $"'{zero.Text}'");
+                        ok = false;
+                    }
+                }
+
+                if (kind?.Text == "gqa") Require("attention.kvHeads", " (grouped-query attention needs its number of key/value heads)");
+                if (kind?.Text == "mla")
+                {
+                    Require("attention.kvLoraRank", " (multi-head latent attention caches a latent of this rank)");
+                    Require("attention.ropeHeadDim", " (multi-head latent attention caches a decoupled RoPE key of this size)");
+                }
+
+                if (ok)
+                {
+                    attention = new AttentionModel(kind!.Text, Integer("attention.heads")!.Value, Integer("attention.headDim")!.Value,
+                        Integer("attention.kvHeads"), Integer("attention.kvLoraRank"), Integer("attention.ropeHeadDim"));
+                }
+            }
+
+            MoeModel? moe = null;
+            if (Has("moe"))
+            {
+                Require("moe.routedExperts", "");
+                Require("moe.activeExperts", "");
+                if (ok) moe = new MoeModel(Integer("moe.routedExperts")!.Value, Integer("moe.activeExperts")!.Value, Integer("moe.sharedExperts") ?? 0);
+            }
+
+            TrainingModel? training = null;
+            if (Has("training"))
+            {
+                string? gpuId = null;
+                string? gpuIdentifier = null;
+                if (Field("training.gpu") is { } gpu)
+                {
+                    if (gpuIdentifiers.TryGetValue(gpu.Text, out string? found))
+                    {
+                        gpuId = gpu.Text;
+                        gpuIdentifier = found;
+                    }
+                    else if (!_byId.TryGetValue(gpu.Text, out RawEntry? target) || target.Kind != CatalogSchema.GpuKind)
+                    {
+                        IEnumerable<string> candidates = _byId.Values.Where(e => e.Kind == CatalogSchema.GpuKind).Select(e => e.Id);
+                        Report(DiagnosticDescriptors.UnknownReference, gpu.Location, entry.Id, gpu.Text, CatalogSchema.GpuKind, Suggestions.DidYouMean(gpu.Text, candidates));
+                        ok = false;
+                    }
+
+                    // A gpu that exists but did not resolve has its own diagnostic; the run is kept without it.
+                }
+
+                int? precision = null;
+                if (Field("training.precision") is { } precisionField)
+                {
+                    int index = PrecisionNames.IndexOf(precisionField.Text);
+                    if (index < 0)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, precisionField.Location, "training.precision", "a precision (" + string.Join(", ", PrecisionNames.Keys) + ")", $"'{precisionField.Text}'{Suggestions.DidYouMean(precisionField.Text, PrecisionNames.Keys)}");
+                        ok = false;
+                    }
+
+                    precision = index;
+                }
+
+                training = new TrainingModel(Amount("training.tokens"), gpuId, gpuIdentifier, Integer("training.gpuCount"), Amount("training.gpuHours"), precision);
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            return new ModelModel(
+                Id: entry.Id,
+                Identifier: identifier,
+                Name: Field("name")!.Text,
+                Developer: Field("developer")?.Text,
+                Released: Integer("released"),
+                Parameters: Amount("parameters")!,
+                ActiveParameters: Amount("activeParameters"),
+                Layers: Integer("layers"),
+                HiddenSize: Integer("hiddenSize"),
+                VocabularySize: Integer("vocabularySize"),
+                ContextWindow: Integer("contextWindow"),
+                Attention: attention,
+                Moe: moe,
+                Training: training,
+                Extends: entry.Get("extends")?.Text,
+                Notes: entry.Get("notes")?.Text,
+                Sources: Field("sources")?.Items ?? EquatableArray<string>.Empty,
+                IsEstimated: Field("estimated")?.Number == 1);
         }
 
         private static string Describe(LocationInfo location)

@@ -90,11 +90,52 @@ namespace HardwareCatalog.Generators.Schema
             new("sparsity", ValueKind.String),
         }).ToArray());
 
-        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind };
+        public const string ModelKind = "model";
+
+        /// <summary>The attention kinds a model may declare.</summary>
+        public static readonly string[] AttentionKinds = { "mha", "gqa", "mqa", "mla" };
+
+        public static readonly FieldSpec Model = new("model", ValueKind.Mapping, children: Common.Concat(new FieldSpec[]
+        {
+            new("developer", ValueKind.String),
+            new("released", ValueKind.Integer),
+            new("parameters", ValueKind.Quantity, Dimension.Count, required: true),
+            new("activeParameters", ValueKind.Quantity, Dimension.Count),
+            new("layers", ValueKind.Integer),
+            new("hiddenSize", ValueKind.Integer),
+            new("vocabularySize", ValueKind.Integer),
+            new("contextWindow", ValueKind.Integer),
+            new("attention", ValueKind.Mapping, children: new FieldSpec[]
+            {
+                new("kind", ValueKind.String),
+                new("heads", ValueKind.Integer),
+                new("headDim", ValueKind.Integer),
+                new("kvHeads", ValueKind.Integer),
+                new("kvLoraRank", ValueKind.Integer),
+                new("ropeHeadDim", ValueKind.Integer),
+            }),
+            new("moe", ValueKind.Mapping, children: new FieldSpec[]
+            {
+                new("routedExperts", ValueKind.Integer),
+                new("activeExperts", ValueKind.Integer),
+                new("sharedExperts", ValueKind.Integer),
+            }),
+            new("training", ValueKind.Mapping, children: new FieldSpec[]
+            {
+                new("tokens", ValueKind.Quantity, Dimension.Count),
+                new("gpu", ValueKind.String),
+                new("gpuCount", ValueKind.Integer),
+                new("gpuHours", ValueKind.Quantity, Dimension.Count),
+                new("precision", ValueKind.String),
+            }),
+        }).ToArray());
+
+        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind };
 
         public static FieldSpec? ForKind(string kind) => kind switch
         {
             GpuKind => Gpu,
+            ModelKind => Model,
             _ => null,
         };
     }
