@@ -38,6 +38,35 @@ namespace HardwareCatalog.Generators.Tests
             sources: [ https://example.com/h800.pdf ]
             """;
 
+        public const string Mla = """
+            kind: model
+            id: test-mla
+            name: Test MLA
+            developer: Example
+            parameters: 671B
+            activeParameters: 37B
+            layers: 61
+            hiddenSize: 7168
+            contextWindow: 131072
+            attention:
+              kind: mla
+              heads: 128
+              headDim: 128
+              kvLoraRank: 512
+              ropeHeadDim: 64
+            moe:
+              routedExperts: 256
+              activeExperts: 8
+              sharedExperts: 1
+            training:
+              tokens: 14.8T
+              gpu: test-h100
+              gpuCount: 2048
+              gpuHours: 2.788M
+              precision: fp8
+            sources: [ https://example.com/paper ]
+            """;
+
         public const string Ampere = """
             kind: gpu
             id: test-a100

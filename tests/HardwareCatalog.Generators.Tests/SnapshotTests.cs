@@ -10,6 +10,7 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/h100.yaml", Catalogs.Hopper),
             new("/p/catalogs/h800.yaml", Catalogs.Derived),
             new("/p/catalogs/a100.yaml", Catalogs.Ampere),
+            new("/p/catalogs/mla.yaml", Catalogs.Mla),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -29,6 +30,8 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Gpus.TestA100GB.g.cs")]
         [InlineData("Gpus.Unpublished.g.cs")]
         [InlineData("Gpus.g.cs")]
+        [InlineData("Models.TestMla.g.cs")]
+        [InlineData("Models.g.cs")]
         public void Emitted_code_matches_the_reviewed_snapshot(string hintName)
         {
             GeneratorResult result = GeneratorHarness.Run(Files);

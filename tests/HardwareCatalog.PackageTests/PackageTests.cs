@@ -52,6 +52,9 @@ namespace HardwareCatalog.PackageTests
                 Console.WriteLine($"find: {Gpus.Find("acme-x1")?.Name}");
                 Console.WriteLine($"count: {Gpus.All.Count}");
                 Console.WriteLine($"supports fp4: {Gpus.H800Sxm.Supports(Precision.Fp4)}");
+                Console.WriteLine($"v3 trained on: {Models.DeepSeekV3.Training.Gpu.Name}, {Models.DeepSeekV3.Training.Gpu.Dense.Fp8}");
+                Console.WriteLine($"kv: {HardwareCatalog.Estimation.KvCache.BytesPerToken(Models.DeepSeekV3, Precision.Bf16).Bytes}");
+                Console.WriteLine($"own model on: {Models.AcmeLm.Training.Gpu.Memory}");
                 try { Gpus.Find("a100-sxm-80gb")!.Peak(Precision.Fp8); }
                 catch (PrecisionNotSupportedException e) { Console.WriteLine("error: " + e.Message); }
                 """, new Dictionary<string, string>
@@ -64,6 +67,14 @@ namespace HardwareCatalog.PackageTests
                         name: Acme X1
                         memory: 96 GB
                         sources: [ https://example.com/acme-x1 ]
+                        """,
+                    ["catalogs/models/acme-lm.yaml"] = """
+                        kind: model
+                        id: acme-lm
+                        name: Acme LM
+                        parameters: 7B
+                        training: { tokens: 2T, gpu: acme-x1, precision: bf16 }
+                        sources: [ https://example.com/acme-lm ]
                         """,
                     ["catalogs/more/json-one.json"] = """
                         [ { "kind": "gpu", "id": "json-one", "name": "Json One", "vendor": "Acme", "architecture": "Hopper",
@@ -89,6 +100,9 @@ namespace HardwareCatalog.PackageTests
                 "find: Acme X1",
                 "count: 26",
                 "supports fp4: False",
+                "v3 trained on: NVIDIA H800 SXM5 80GB, 1978.9 TFLOP/s",
+                "kv: 70272",
+                "own model on: 96 GB",
                 "error: 'a100-sxm-80gb' does not support FP8; it supports: FP64, FP64 Tensor, FP32, TF32, BF16, FP16, INT8, INT4.",
             }, lines);
 
