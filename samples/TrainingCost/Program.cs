@@ -1,14 +1,30 @@
 using System;
 using System.Linq;
-using HardwareCatalog;
-using HardwareCatalog.Units;
+using TrainingCost;
 
-// For now: the built-in accelerator catalog as a table, straight from the generated types.
-Console.WriteLine($"{"SKU",-15} {"Architecture",-15} {"Memory",7} {"Bandwidth",10}  Dense peaks (TFLOP/s; TOPS for integer precisions)");
-foreach (Accelerator gpu in Gpus.All)
+// Recomputes the seed reports' training-cost, memory and precision tables from the catalog and the estimators.
+string format = "text";
+for (int i = 0; i < args.Length; i++)
 {
-    string peaks = string.Join(", ", gpu.SupportedPrecisions.Select(p => $"{p.DisplayName()} {gpu.Peak(p).TeraFlopsPerSecond:0.###}"));
-    Console.WriteLine($"{gpu.Id,-15} {gpu.Architecture,-15} {Show(gpu.Memory),7} {Show(gpu.MemoryBandwidth),10}  {(peaks.Length == 0 ? "not published" : peaks)}");
+    switch (args[i])
+    {
+        case "--format" or "-f" when i + 1 < args.Length:
+            format = args[++i].ToLowerInvariant();
+            break;
+        case "--help" or "-h":
+            Console.WriteLine("Usage: TrainingCost [--format text|markdown|csv|json]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: TrainingCost [--format text|markdown|csv|json]");
+            return 2;
+    }
 }
 
-static string Show<T>(T? value) where T : struct => value?.ToString() ?? "-";
+if (!Renderers.Formats.Contains(format))
+{
+    Console.Error.WriteLine($"Unknown format '{format}'; use one of: {string.Join(", ", Renderers.Formats)}.");
+    return 2;
+}
+
+Console.Write(Renderers.Render(TrainingCostReport.Build(new Figures()), format));
+return 0;

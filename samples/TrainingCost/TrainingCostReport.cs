@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using HardwareCatalog;
+using HardwareCatalog.Estimation;
+using HardwareCatalog.Units;
+
+namespace TrainingCost
+{
+    /// <summary>Turns <see cref="Figures"/> into the report's tables.</summary>
+    public static class TrainingCostReport
+    {
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+        public static IReadOnlyList<Table> Build(Figures f) => new[]
+        {
+            DeepSeekV3(f),
+            Gpt4OnH800(f),
+            Gpt4OnA100(f),
+            ReportedRuns(f),
+            KvCachePerToken(),
+            GpusToHoldDeepSeekV3(),
+            Precisions(f),
+        };
+
+        private static Table DeepSeekV3(Figures f)
+        {
+            Accelerator gpu = Models.DeepSeekV3.Training.Gpu;
+            var rows = new List<string[]>
+            {
+                Row("GPU-hours per trillion tokens (seed)", Hours(Figures.SeedDeepSeekHoursPerTrillionTokens), "seed input"),
+                Row("Training tokens", f.DeepSeekTokens.ToString(), "catalog"),
+                Row("Pre-training GPU-hours", Hours(f.DeepSeekPretrainingHours), "180K x 14.8"),
+                Row($"{gpu.Name} GPUs", N(f.DeepSeekGpus), "catalog"),
+                Row("Wall clock", $"{f.DeepSeekWallClock.TotalHours:N0} h = {f.DeepSeekWallClock.TotalDays:N1} days", "hours / GPUs"),
+                Row("Compute 8*T*P, P = active", f.DeepSeekCompute.ToString("0.00E+00"), $"P = {Models.DeepSeekV3.ActiveParameters}"),
+                Row("X = 8TP / (N*t), t = 54 days", Rate(f.DeepSeekThroughput), "per GPU"),
+                Row("X with t = the exact hours", Rate(f.DeepSeekThroughputExactHours), $"t = {f.DeepSeekWallClock.TotalHours:N0} h"),
+                Row("MFU vs dense FP8 peak", Percent(f.DeepSeekMfuFp8), Rate(gpu.Peak(Precision.Fp8))),
+                Row("MFU vs dense BF16 peak", Percent(f.DeepSeekMfuBf16), Rate(gpu.Peak(Precision.Bf16))),
+                Row("Cost of pre-training at $2/GPU-h", f.DeepSeekPretrainingCost.ToString("0.000"), Hours(f.DeepSeekPretrainingHours)),
+                Row("Cost of the full run at $2/GPU-h", f.DeepSeekReportedCost.ToString("0.000"), Hours(f.DeepSeekReportedHours) + " reported"),
+            };
+
+            return new Table("deepseek-v3", "DeepSeek-V3 pre-training", new[] { "Quantity", "Value", "From" }, rows,
+                new[]
+                {
+                    "The seed rounds 1,301 h to 54 days; X at 54 days is the figure the seed quotes (~458 TFLOP/s).",
+                    "2.788M GPU-hours is the whole run (pre-training, context extension, post-training).",
+                })
+            { RightAligned = new[] { false, true, false } };
+        }
+
+        private static Table Gpt4OnH800(Figures f)
+        {
+            var rows = f.Gpt4Readings.Select(r => (IReadOnlyList<string>)new[]
+            {
+                r.Label + (r.MoreLikely ? " *" : ""),
+                $"{r.Duration.TotalDays:N0}",
+                Hours(r.Hours),
+                r.Cost.ToString("0.00"),
+                N(r.GpusFor54Days),
+            }).ToList();
+            rows.Add(new[]
+            {
+                "seed's figures (P = 111B)",
+                Figures.SeedGpt4DaysOnH800.ToString("N0", Invariant),
+                Hours(Figures.SeedGpt4H800Hours),
+                Figures.SeedGpt4H800Cost.ToString("0.00"),
+                "~" + N(Figures.SeedGpt4GpusFor54Days),
+            });
+
+            return new Table("gpt4-h800", $"{Models.Gpt4} on {Figures.SeedGpt4H800Gpus:N0} H800 at X = {Rate(f.DeepSeekThroughput)}, 13T tokens, 8*T*P",
+                new[] { "Reading", "Days", "GPU-h", "$2/GPU-h", "GPUs for 54 d" }, rows,
+                new[]
+                {
+                    "GPT-4's sizes are rumours (estimated: true in the catalog); the scenario is the seeds'.",
+                    "* the more likely reading: each token passes two of 16 experts plus the shared attention layers.",
+                    "GPUs for 54 days is the least N that meets the deadline at X per GPU, assuming perfect scaling.",
+                })
+            { RightAligned = new[] { false, true, true, true, true } };
+        }
+
+        private static Table Gpt4OnA100(Figures f)
+        {
+            var rows = new[]
+            {
+                Row("Seed: GPU-hours", Hours(Figures.SeedGpt4A100Hours), $"x $1.3 = {f.Gpt4A100SeedHoursCost:0.0}"),
+                Row("Seed: cost", Figures.SeedGpt4A100Cost.ToString("0.0"), "10x less than the hours imply"),
+                Row("Consistent GPU-hours", Hours(f.Gpt4A100ConsistentHours), "$73.5M / $1.3"),
+                Row($"On {f.Gpt4A100Gpus:N0} A100 (catalog)", $"{f.Gpt4A100WallClock.TotalDays:N1} days", "the leak says 90-100 days"),
+                Row("Compute 6*N*D, N = 280B, D = 13T", f.Gpt4A100Compute.ToString("0.00E+00"), "estimated"),
+                Row("Implied X per GPU", Rate(f.Gpt4A100Throughput), "compute / hours"),
+                Row("MFU vs A100 dense FP16", Percent(f.Gpt4A100Mfu), Rate(Models.Gpt4.Training.Gpu.Peak(Precision.Fp16))),
+            };
+
+            return new Table("gpt4-a100", $"{Models.Gpt4} as trained on A100 FP16 at $1.3/GPU-h", new[] { "Quantity", "Value", "Check" }, rows,
+                new[] { "The seed's 570,000K hours and $73.5M disagree tenfold; 56.5M hours is the figure both the cost and the leak's 90-100 days on 25,000 GPUs support." })
+            { RightAligned = new[] { false, true, false } };
+        }
+
+        private static Table ReportedRuns(Figures f)
+        {
+            var rows = f.ReportedRuns.Select(r =>
+            {
+                TrainingRun? run = r.Model.Training;
+                return (IReadOnlyList<string>)new[]
+                {
+                    r.Model.Name,
+                    r.Model.ActiveParameters == r.Model.TotalParameters ? r.Model.TotalParameters.ToString() : $"{r.Model.TotalParameters}/{r.Model.ActiveParameters}",
+                    run?.Tokens?.ToString() ?? "n/a",
+                    r.Model.ContextWindow is { } context ? $"{context / 1024}K" : "n/a",
+                    run?.Gpu?.Id ?? "n/a",
+                    run?.GpuHours is { } hours ? Hours(hours) : "n/a",
+                    r.Compute?.ToString("0.00E+00") ?? "n/a",
+                    r.Mfu is { } mfu ? Percent(mfu) + " " + run!.Precision!.Value.DisplayName() : "n/a",
+                };
+            }).ToList();
+
+            return new Table("reported-runs", "Reported training runs and the MFU our 6*N*D implies",
+                new[] { "Model", "Params", "Tokens", "Context", "GPU", "GPU-h", "6ND FLOP", "MFU" }, rows,
+                new[]
+                {
+                    "MFU = 6*N*D / (GPU-hours x dense peak of the run's precision); N = active parameters for MoE.",
+                    "n/a: the paper does not publish it (DeepSeek 67B/V2 give only GPU-hours per trillion tokens).",
+                    "DeepSeek-V3's 2.788M GPU-hours include context extension and post-training, which lowers its MFU here.",
+                })
+            { RightAligned = new[] { false, true, true, true, false, true, true, true } };
+        }
+
+        private static Table KvCachePerToken()
+        {
+            ModelSpec llama2 = Models.Llama2_7B, llama3 = Models.Llama3_70B, v3 = Models.DeepSeekV3;
+            AttentionSpec llama3Attention = llama3.Attention!;
+            AttentionSpec v3Attention = v3.Attention!;
+            DataSize mla = KvCache.BytesPerToken(v3, Precision.Bf16);
+            DataSize v3AsMha = KvCache.BytesPerToken(v3.Layers!.Value, AttentionSpec.Mha(v3Attention.Heads, v3Attention.HeadDim), Precision.Bf16);
+            var cases = new (string Name, string Attention, DataSize PerToken)[]
+            {
+                (llama2.Name, $"MHA, {llama2.Attention!.KvHeads} KV heads", KvCache.BytesPerToken(llama2, Precision.Bf16)),
+                (llama3.Name, $"GQA, {llama3Attention.KvHeads} KV heads", KvCache.BytesPerToken(llama3, Precision.Bf16)),
+                (llama3.Name + " if MQA", "MQA, 1 KV head", KvCache.BytesPerToken(llama3.Layers!.Value, new AttentionSpec(AttentionKind.Mqa, llama3Attention.Heads, llama3Attention.HeadDim), Precision.Bf16)),
+                (v3.Name, $"MLA, {v3Attention.KvLoraRank}+{v3Attention.RopeHeadDim} latent", mla),
+                (v3.Name + " if MHA", $"MHA, {v3Attention.Heads} KV heads", v3AsMha),
+            };
+
+            var rows = cases.Select(c => (IReadOnlyList<string>)new[]
+            {
+                c.Name, c.Attention, N(c.PerToken.Bytes), c.PerToken.ToString("0.###"), (c.PerToken * 32768).ToString("0.##"),
+            }).ToList();
+
+            return new Table("kv-cache", "KV cache per token in BF16", new[] { "Model", "Attention", "Bytes", "Per token", "32K context" }, rows,
+                new[]
+                {
+                    "MHA/GQA/MQA: 2 x layers x KV heads x head dim x 2 bytes; MLA: layers x (kvLoraRank + ropeHeadDim) x 2 bytes.",
+                    $"MLA caches {v3AsMha / mla:N1}x less than MHA would for DeepSeek-V3. The 'if' rows are hypothetical shapes.",
+                })
+            { RightAligned = new[] { false, false, true, true, true } };
+        }
+
+        private static Table GpusToHoldDeepSeekV3()
+        {
+            ModelSpec v3 = Models.DeepSeekV3;
+            Accelerator[] gpus = { Gpus.H100Sxm, Gpus.H200Sxm, Gpus.B200 };
+            var rows = gpus.Select(g => (IReadOnlyList<string>)new[]
+            {
+                g.Name, g.Memory!.Value.ToString(), N(Inference.GpusToHold(v3, g, Precision.Fp8)), N(Inference.GpusToHold(v3, g, Precision.Bf16)),
+            }).ToList();
+
+            return new Table("hold-v3", $"GPUs that hold {v3.Name}'s weights ({v3.TotalParameters} parameters)",
+                new[] { "GPU", "Memory", "FP8", "BF16" }, rows,
+                new[] { $"Weights: {Memory.Weights(v3, Precision.Fp8)} in FP8, {Memory.Weights(v3, Precision.Bf16)} in BF16; no room left for KV cache or activations." })
+            { RightAligned = new[] { false, true, true, true } };
+        }
+
+        private static Table Precisions(Figures f)
+        {
+            Accelerator[] gpus = { Gpus.A100Sxm80GB, Gpus.H100Sxm, Gpus.H800Sxm, Gpus.B200, Gpus.GB200 };
+            Precision[] precisions = { Precision.Bf16, Precision.Fp8, Precision.Fp6, Precision.Fp4 };
+            var rows = gpus.Select(g => (IReadOnlyList<string>)new[] { g.Id }
+                .Concat(precisions.Select(p => g.Supports(p) ? g.Peak(p).TeraFlopsPerSecond.ToString("N1", Invariant) : "not supported"))
+                .ToArray()).ToList();
+
+            return new Table("precisions", "Dense peaks by precision in TFLOP/s (Supports, then Peak)", new[] { "GPU", "BF16", "FP8", "FP6", "FP4" }, rows,
+                new[]
+                {
+                    $"FP8 runs DeepSeek-V3's compute {f.FpEightSpeedup:0.0}x faster than BF16 at the H800's dense peaks.",
+                    "FP8 needs Hopper or newer; FP6 and FP4 need Blackwell: on H100, Supports(Precision.Fp4) is false.",
+                })
+            { RightAligned = new[] { false, true, true, true, true } };
+        }
+
+        private static string[] Row(params string[] cells) => cells;
+
+        private static string N(double value) => value.ToString("N0", Invariant);
+
+        private static string Hours(GpuHours hours) => $"{hours.Hours / 1000:N0}K";
+
+        private static string Rate(FlopRate rate) => rate.ToString("0.0");
+
+        private static string Percent(double fraction) => (fraction * 100).ToString("0.0", Invariant) + "%";
+    }
+}
