@@ -46,8 +46,25 @@ namespace HardwareCatalog.Generators
                 }
             }
 
-            bool includeBuiltIns = !(options.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? builtIns)
-                && string.Equals(builtIns?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+            bool includeBuiltIns = true;
+            if (options.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? builtIns) && !string.IsNullOrWhiteSpace(builtIns))
+            {
+                switch (builtIns.Trim().ToLowerInvariant())
+                {
+                    case "false": includeBuiltIns = false; break;
+                    case "true": break;
+                    default:
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogIncludeBuiltIns", builtIns, "expected 'true' or 'false'; the built-in catalog is included"));
+                        break;
+                }
+            }
+
+            if (options.TryGetValue("build_property.HardwareCatalogMaxFileSize", out string? maxSize) && !string.IsNullOrWhiteSpace(maxSize)
+                && !(int.TryParse(maxSize.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogMaxFileSize", maxSize,
+                    $"expected a positive number of characters; the default, {InputGuard.DefaultMaxFileSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, is used"));
+            }
 
             return new OptionsResult(new CatalogOptions(ns, isPublic, includeBuiltIns), diagnostics.ToImmutable().ToEquatableArray());
         }
@@ -86,7 +103,7 @@ namespace HardwareCatalog.Generators
                     return Failed(file.Path, isBuiltIn, new InvalidOperationException("the file could not be read"));
                 }
 
-                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn);
+                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn, MaxFileSize(optionsProvider.GlobalOptions));
             }
             catch (OperationCanceledException)
             {
@@ -97,6 +114,12 @@ namespace HardwareCatalog.Generators
                 return Failed(file.Path, isBuiltIn, exception);
             }
         }
+
+        private static int MaxFileSize(AnalyzerConfigOptions options)
+            => options.TryGetValue("build_property.HardwareCatalogMaxFileSize", out string? value)
+                && int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0
+                ? size
+                : InputGuard.DefaultMaxFileSize;
 
         private static ParsedFile Failed(string path, bool isBuiltIn, Exception exception)
             => new(path, isBuiltIn, EquatableArray<RawEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]

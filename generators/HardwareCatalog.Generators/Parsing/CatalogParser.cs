@@ -8,7 +8,6 @@ using HardwareCatalog.Generators.Schema;
 using HardwareCatalog.Units;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace HardwareCatalog.Generators.Parsing
 {
@@ -31,39 +30,38 @@ namespace HardwareCatalog.Generators.Parsing
             _isBuiltIn = isBuiltIn;
         }
 
-        public static ParsedFile Parse(string path, string text, bool isBuiltIn)
+        public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize)
         {
             var parser = new CatalogParser(path, isBuiltIn);
-            List<RawEntry> entries = parser.ParseText(text);
+            List<RawEntry> entries = InputGuard.Check(path, text, parser.IsJson, maxFileSize, parser._diagnostics) ? parser.ParseText(text) : new List<RawEntry>();
+            if (entries.Count == 0 && parser._diagnostics.Count == 0)
+            {
+                parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFile, LocationInfo.FileStart(path)));
+            }
+
             return new ParsedFile(path, isBuiltIn, entries.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
         }
 
         private List<RawEntry> ParseText(string text)
         {
             var entries = new List<RawEntry>();
-            var stream = new YamlStream();
-            try
+            List<YamlTreeNode>? documents = YamlTree.Load(_path, text, IsJson, _diagnostics);
+            if (documents is null)
             {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException exception)
-            {
-                string message = exception.InnerException is { } inner && exception.Message.Length == 0 ? inner.Message : exception.Message;
-                Report(DiagnosticDescriptors.SyntaxError, Span(exception.Start, exception.End), IsJson ? "JSON syntax error" : "YAML syntax error", message);
                 return entries;
             }
 
-            foreach (YamlDocument document in stream.Documents)
+            foreach (YamlTreeNode root in documents)
             {
-                switch (document.RootNode)
+                switch (root)
                 {
-                    case YamlMappingNode mapping:
+                    case YamlTreeMapping mapping:
                         AddEntry(mapping, entries);
                         break;
-                    case YamlSequenceNode sequence:
-                        foreach (YamlNode item in sequence.Children)
+                    case YamlTreeSequence sequence:
+                        foreach (YamlTreeNode item in sequence.Items)
                         {
-                            if (item is YamlMappingNode itemMapping)
+                            if (item is YamlTreeMapping itemMapping)
                             {
                                 AddEntry(itemMapping, entries);
                             }
@@ -74,10 +72,10 @@ namespace HardwareCatalog.Generators.Parsing
                         }
 
                         break;
-                    case YamlScalarNode { Value: null or "" }:
+                    case YamlTreeScalar { Value: "" }:
                         break; // an empty document, such as a trailing '---'
-                    case { } other:
-                        Report(DiagnosticDescriptors.WrongShape, Span(other), "document", "a mapping or a list of mappings", Describe(other));
+                    default:
+                        Report(DiagnosticDescriptors.WrongShape, Span(root), "document", "a mapping or a list of mappings", Describe(root));
                         break;
                 }
             }
@@ -85,12 +83,12 @@ namespace HardwareCatalog.Generators.Parsing
             return entries;
         }
 
-        private bool IsJson => _path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        internal bool IsJson => _path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-        private void AddEntry(YamlMappingNode mapping, List<RawEntry> entries)
+        private void AddEntry(YamlTreeMapping mapping, List<RawEntry> entries)
         {
-            LocationInfo entryLocation = Span(mapping.Children.Count > 0 ? mapping.Children.First().Key : mapping);
-            if (!TryGetScalar(mapping, "kind", out YamlScalarNode? kindNode))
+            LocationInfo entryLocation = Span(mapping.Pairs.Count > 0 ? mapping.Pairs[0].Key : mapping);
+            if (!TryGetScalar(mapping, "kind", out YamlTreeScalar? kindNode))
             {
                 Report(DiagnosticDescriptors.MissingKey, entryLocation, "The entry", EntryName(mapping), "kind", $" (one of: {string.Join(", ", CatalogSchema.Kinds)})");
                 return;
@@ -105,7 +103,7 @@ namespace HardwareCatalog.Generators.Parsing
             }
 
             entryLocation = Span(FindKey(mapping, "kind")!);
-            if (!TryGetScalar(mapping, "id", out YamlScalarNode? idNode) || string.IsNullOrEmpty(idNode!.Value))
+            if (!TryGetScalar(mapping, "id", out YamlTreeScalar? idNode) || string.IsNullOrEmpty(idNode!.Value))
             {
                 Report(DiagnosticDescriptors.MissingKey, entryLocation, "The " + kind + " entry", EntryName(mapping), "id", "");
                 return;
@@ -117,11 +115,11 @@ namespace HardwareCatalog.Generators.Parsing
             entries.Add(new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray(), _invalidPaths.ToEquatableArray()));
         }
 
-        private void ReadMapping(YamlMappingNode mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)
+        private void ReadMapping(YamlTreeMapping mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)
         {
-            foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
+            foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> pair in mapping.Pairs)
             {
-                if (pair.Key is not YamlScalarNode { Value: { } key })
+                if (pair.Key is not YamlTreeScalar { Value: { } key })
                 {
                     Report(DiagnosticDescriptors.WrongShape, Span(pair.Key), "key", "a plain name", Describe(pair.Key));
                     continue;
@@ -144,11 +142,11 @@ namespace HardwareCatalog.Generators.Parsing
             }
         }
 
-        private void ReadValue(YamlNode node, FieldSpec spec, string path, string context, List<RawField> fields)
+        private void ReadValue(YamlTreeNode node, FieldSpec spec, string path, string context, List<RawField> fields)
         {
             if (spec.Kind == ValueKind.Mapping)
             {
-                if (node is YamlMappingNode mapping)
+                if (node is YamlTreeMapping mapping)
                 {
                     ReadMapping(mapping, spec, path + ".", context, fields);
                 }
@@ -166,7 +164,7 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
-            if (node is not YamlScalarNode scalar)
+            if (node is not YamlTreeScalar scalar)
             {
                 Report(DiagnosticDescriptors.WrongShape, Span(node), path, ExpectedScalar(spec), Describe(node));
                 return;
@@ -177,6 +175,12 @@ namespace HardwareCatalog.Generators.Parsing
             switch (spec.Kind)
             {
                 case ValueKind.String:
+                    if (text.Trim().Length == 0)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, location, path, "a non-empty string", "empty");
+                        break;
+                    }
+
                     fields.Add(new RawField(path, spec.Kind, text, 0, EquatableArray<string>.Empty, location));
                     break;
                 case ValueKind.Boolean:
@@ -224,6 +228,18 @@ namespace HardwareCatalog.Generators.Parsing
                 _ => $"'{text}' is not a valid {UnitTable.DimensionName(spec.Dimension)}",
             };
 
+            if (problem is null && spec.Dimension == Dimension.ComputeRate)
+            {
+                int precision = PrecisionNames.IndexOf(spec.Key);
+                bool integer = precision >= 0 && PrecisionNames.IsInteger[precision];
+                if (precision >= 0 && integer != unit.IsIntegerOps)
+                {
+                    problem = integer
+                        ? $"'{text}' counts floating-point operations, but {PrecisionNames.DisplayNames[precision]} is an integer precision: use GOPS, TOPS or POPS"
+                        : $"'{text}' counts integer operations, but {PrecisionNames.DisplayNames[precision]} is a floating-point precision: use GFLOP/s, TFLOP/s, PFLOP/s or EFLOP/s";
+                }
+            }
+
             if (problem is not null)
             {
                 Report(DiagnosticDescriptors.InvalidQuantity, location, path, problem);
@@ -233,15 +249,15 @@ namespace HardwareCatalog.Generators.Parsing
             fields.Add(new RawField(path, ValueKind.Quantity, text.Trim(), value, EquatableArray<string>.Empty, location));
         }
 
-        private void ReadStringList(YamlNode node, string path, List<RawField> fields)
+        private void ReadStringList(YamlTreeNode node, string path, List<RawField> fields)
         {
             var items = new List<string>();
             switch (node)
             {
-                case YamlSequenceNode sequence:
-                    foreach (YamlNode item in sequence.Children)
+                case YamlTreeSequence sequence:
+                    foreach (YamlTreeNode item in sequence.Items)
                     {
-                        if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                        if (item is YamlTreeScalar { Value: { Length: > 0 } value })
                         {
                             items.Add(value);
                         }
@@ -252,12 +268,18 @@ namespace HardwareCatalog.Generators.Parsing
                     }
 
                     break;
-                case YamlScalarNode { Value: { Length: > 0 } single }:
+                case YamlTreeScalar { Value: { Length: > 0 } single }:
                     items.Add(single);
                     break;
                 default:
                     Report(DiagnosticDescriptors.WrongShape, Span(node), path, "a list of strings", Describe(node));
                     return;
+            }
+
+            if (items.Count == 0)
+            {
+                Report(DiagnosticDescriptors.WrongShape, Span(node), path, "a list of at least one string", "empty");
+                return;
             }
 
             fields.Add(new RawField(path, ValueKind.StringList, "", 0, items.ToEquatableArray(), Span(node)));
@@ -281,32 +303,32 @@ namespace HardwareCatalog.Generators.Parsing
             _ => "a number with a unit",
         };
 
-        private static string Describe(YamlNode node) => node switch
+        private static string Describe(YamlTreeNode node) => node switch
         {
-            YamlMappingNode => "a mapping",
-            YamlSequenceNode => "a list",
-            YamlScalarNode scalar => $"'{scalar.Value}'",
+            YamlTreeMapping => "a mapping",
+            YamlTreeSequence => "a list",
+            YamlTreeScalar scalar => $"'{scalar.Value}'",
             _ => "an alias",
         };
 
-        private static string EntryName(YamlMappingNode mapping)
-            => TryGetScalar(mapping, "id", out YamlScalarNode? id) ? id!.Value ?? "" : "(no id)";
+        private static string EntryName(YamlTreeMapping mapping)
+            => TryGetScalar(mapping, "id", out YamlTreeScalar? id) ? id!.Value ?? "" : "(no id)";
 
-        private static YamlNode? FindKey(YamlMappingNode mapping, string key)
+        private static YamlTreeNode? FindKey(YamlTreeMapping mapping, string key)
         {
-            foreach (YamlNode candidate in mapping.Children.Keys)
+            foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> pair in mapping.Pairs)
             {
-                if (candidate is YamlScalarNode { Value: { } value } && value == key) return candidate;
+                if (pair.Key is YamlTreeScalar { Value: { } value } && value == key) return pair.Key;
             }
 
             return null;
         }
 
-        private static bool TryGetScalar(YamlMappingNode mapping, string key, out YamlScalarNode? value)
+        private static bool TryGetScalar(YamlTreeMapping mapping, string key, out YamlTreeScalar? value)
         {
-            foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
+            foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> pair in mapping.Pairs)
             {
-                if (pair.Key is YamlScalarNode { Value: { } name } && name == key && pair.Value is YamlScalarNode scalar)
+                if (pair.Key is YamlTreeScalar { Value: { } name } && name == key && pair.Value is YamlTreeScalar scalar)
                 {
                     value = scalar;
                     return true;
@@ -317,17 +339,9 @@ namespace HardwareCatalog.Generators.Parsing
             return false;
         }
 
-        private LocationInfo Span(YamlNode node) => Span(node.Start, node.End);
+        private LocationInfo Span(YamlTreeNode node) => Span(node.Start, node.End);
 
-        private LocationInfo Span(Mark start, Mark end)
-        {
-            int startIndex = (int)Math.Max(0, start.Index);
-            int endIndex = (int)Math.Max(startIndex, end.Index);
-            var startPosition = new LinePosition((int)Math.Max(0, start.Line - 1), (int)Math.Max(0, start.Column - 1));
-            var endPosition = new LinePosition((int)Math.Max(0, end.Line - 1), (int)Math.Max(0, end.Column - 1));
-            if (endPosition < startPosition) endPosition = startPosition;
-            return new LocationInfo(_path, TextSpan.FromBounds(startIndex, endIndex), new LinePositionSpan(startPosition, endPosition));
-        }
+        private LocationInfo Span(Mark start, Mark end) => YamlTree.Span(_path, start, end);
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
             => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
