@@ -11,52 +11,84 @@ namespace HardwareCatalog.Generators
         private const string Category = "HardwareCatalog";
         private const string HelpBase = "https://github.com/hardware-catalog/hardware-catalog/blob/main/docs/diagnostics/";
 
-        private static DiagnosticDescriptor Error(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+        private static DiagnosticDescriptor Descriptor(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
             => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 
-        public static readonly DiagnosticDescriptor SyntaxError = Error(
+        public static readonly DiagnosticDescriptor SyntaxError = Descriptor(
             "HWC101", "Catalog file does not parse", "{0}: {1}");
 
-        public static readonly DiagnosticDescriptor MissingKey = Error(
+        public static readonly DiagnosticDescriptor MissingKey = Descriptor(
             "HWC102", "Required key is missing", "{0} '{1}' has no '{2}'{3}");
 
-        public static readonly DiagnosticDescriptor InvalidQuantity = Error(
+        public static readonly DiagnosticDescriptor InvalidQuantity = Descriptor(
             "HWC103", "Invalid quantity", "'{0}': {1}");
 
-        public static readonly DiagnosticDescriptor UnknownKey = Error(
+        public static readonly DiagnosticDescriptor UnknownKey = Descriptor(
             "HWC104", "Unknown key", "Unknown key '{0}' in {1}{2}");
 
-        public static readonly DiagnosticDescriptor WrongShape = Error(
+        public static readonly DiagnosticDescriptor WrongShape = Descriptor(
             "HWC105", "Value has the wrong shape", "'{0}' must be {1}, but is {2}");
 
-        public static readonly DiagnosticDescriptor DuplicateId = Error(
+        public static readonly DiagnosticDescriptor DuplicateId = Descriptor(
             "HWC106", "Duplicate id", "The id '{0}' is already defined at {1}; ids must be unique across all catalog files (use 'extends: {0}' with a new id to derive from it)");
 
-        public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        public static readonly DiagnosticDescriptor InvalidIdentifier = Descriptor(
             "HWC107", "Invalid id or identifier", "{0}");
 
-        public static readonly DiagnosticDescriptor IdentifierCollision = Error(
+        public static readonly DiagnosticDescriptor IdentifierCollision = Descriptor(
             "HWC108", "Two entries map to one C# identifier", "'{0}' and '{1}' both become the C# identifier '{2}'; set 'identifier:' on one of them");
 
-        public static readonly DiagnosticDescriptor UnknownReference = Error(
+        public static readonly DiagnosticDescriptor UnknownReference = Descriptor(
             "HWC109", "Unknown reference", "'{0}' refers to '{1}', which is not a {2} in the catalog{3}");
 
-        public static readonly DiagnosticDescriptor ExtendsCycle = Error(
+        public static readonly DiagnosticDescriptor ExtendsCycle = Descriptor(
             "HWC110", "extends cycle", "'extends' forms a cycle: {0}");
 
-        public static readonly DiagnosticDescriptor UnknownKind = Error(
+        public static readonly DiagnosticDescriptor UnknownKind = Descriptor(
             "HWC111", "Unknown kind", "Unknown kind '{0}'; expected one of: {1}{2}");
 
-        public static readonly DiagnosticDescriptor InvalidOption = Error(
+        public static readonly DiagnosticDescriptor InvalidOption = Descriptor(
             "HWC112", "Invalid MSBuild property", "The MSBuild property '{0}' is '{1}'; {2}");
 
-        public static readonly DiagnosticDescriptor InternalError = Error(
+        public static readonly DiagnosticDescriptor EmptyFile = Descriptor(
+            "HWC100", "Catalog file is empty", "The catalog file has no entries", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor TrainingPrecisionUnsupported = Descriptor(
+            "HWC113", "Training precision not supported by the training GPU", "'{0}' was trained in {1} on '{2}', which does not support {1}; it supports: {3}");
+
+        public static readonly DiagnosticDescriptor ImpossiblePrecision = Descriptor(
+            "HWC114", "Precision impossible for the architecture", "'{0}' cannot have {2}: its architecture is {1}, and {3}");
+
+        public static readonly DiagnosticDescriptor SparseNotTwiceDense = Descriptor(
+            "HWC115", "Sparse peak is not twice the dense peak", "The sparse {0} peak of '{1}' ({2}) is {3}x its dense peak ({4}); 2:4 structured sparsity doubles it. If the vendor publishes this figure, set 'sparsity: published'", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InconsistentModel = Descriptor(
+            "HWC116", "Model values are inconsistent", "'{0}': {1}");
+
+        public static readonly DiagnosticDescriptor FileTooLarge = Descriptor(
+            "HWC117", "Catalog file is too large", "The catalog file is {0} characters; the limit is {1} (MSBuild property HardwareCatalogMaxFileSize)");
+
+        public static readonly DiagnosticDescriptor TooComplex = Descriptor(
+            "HWC118", "Catalog file is nested too deeply or has too many nodes", "{0}");
+
+        public static readonly DiagnosticDescriptor AliasNotSupported = Descriptor(
+            "HWC119", "YAML anchors and aliases are not supported", "YAML {0} are not supported in catalog files; use 'extends:' to share values between entries");
+
+        public static readonly DiagnosticDescriptor InvisibleCharacter = Descriptor(
+            "HWC120", "Invisible or bidirectional control character", "The catalog file contains U+{0} ({1}), an invisible or bidirectional control character that can make text read differently from what it is; remove it");
+
+        public static readonly DiagnosticDescriptor InvalidEncoding = Descriptor(
+            "HWC121", "Catalog file is not valid UTF-8", "The catalog file contains U+FFFD, the replacement for bytes that are not valid UTF-8; save it as UTF-8");
+
+        public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
-            SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
-            IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, InternalError,
+            EmptyFile, SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
+            IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
+            ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
+            InvisibleCharacter, InvalidEncoding, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

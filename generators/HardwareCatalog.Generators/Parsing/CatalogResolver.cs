@@ -16,13 +16,18 @@ namespace HardwareCatalog.Generators.Parsing
         /// <summary>Member names of the generated index classes that an entry may not take.</summary>
         private static readonly HashSet<string> s_reservedIdentifiers = new(StringComparer.Ordinal)
         {
-            "All", "Find", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
-            "Finalize", "Gpus", "Models", "Accelerators", "Accelerator",
+            // Members of the generated index classes and of System.Object.
+            "All", "Find", "AllHolder", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+            // Members the generated entry types declare: a type cannot have a member of its own name (CS0542).
+            "Instance", "Dense", "Sparse", "DensePeaks", "SparsePeaks", "Memory", "MemoryBandwidth", "Tdp", "Training",
+            // The generated namespaces and classes, and the runtime base types.
+            "Gpus", "Models", "Accelerators", "LanguageModels", "Accelerator", "ModelSpec",
         };
 
         private readonly Dictionary<string, RawEntry> _byId = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<RawField>?> _merged = new(StringComparer.Ordinal);
         private readonly List<DiagnosticInfo> _diagnostics = new();
+        private readonly Dictionary<string, List<int>> _gpuDense = new(StringComparer.Ordinal);
 
         public static ResolvedCatalog Resolve(IEnumerable<ParsedFile> files, CatalogOptions options)
         {
@@ -52,7 +57,7 @@ namespace HardwareCatalog.Generators.Parsing
             var resolved = new List<(RawEntry Entry, List<RawField> Fields, string Identifier)>();
             foreach (RawEntry entry in _byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
             {
-                List<RawField>? fields = Merge(entry, new List<string>());
+                List<RawField>? fields = Merge(entry);
                 if (fields is not null && CheckRequired(entry, fields) && ResolveIdentifier(entry) is { } identifier)
                 {
                     resolved.Add((entry, fields, identifier));
@@ -82,6 +87,7 @@ namespace HardwareCatalog.Generators.Parsing
 
             // Models refer to accelerators, so they are built once every accelerator is known.
             var gpuIdentifiers = gpus.ToDictionary(g => g.Id, g => g.Identifier, StringComparer.Ordinal);
+            foreach (AcceleratorModel gpu in gpus) _gpuDense[gpu.Id] = gpu.Dense.Select(p => p.Precision).ToList();
             var models = new List<ModelModel>();
             foreach (var (entry, fields, identifier) in keepers.Where(k => k.Entry.Kind == CatalogSchema.ModelKind))
             {
@@ -91,43 +97,67 @@ namespace HardwareCatalog.Generators.Parsing
             return new ResolvedCatalog(gpus.ToEquatableArray(), models.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
         }
 
-        /// <summary>The entry's fields with those of its <c>extends</c> chain beneath them; null when the chain is broken.</summary>
-        private List<RawField>? Merge(RawEntry entry, List<string> chain)
+        /// <summary>
+        /// The entry's fields with those of its <c>extends</c> chain beneath them; null when the chain is broken.
+        /// The chain is walked with a loop, not recursion: a hostile catalog may chain thousands of entries.
+        /// </summary>
+        private List<RawField>? Merge(RawEntry entry)
         {
-            if (_merged.TryGetValue(entry.Id, out List<RawField>? done))
+            var chain = new List<RawEntry>();
+            var onChain = new HashSet<string>(StringComparer.Ordinal);
+            List<RawField>? inherited = null;
+            bool broken = false;
+            for (RawEntry current = entry; ;)
             {
-                return done;
+                if (_merged.TryGetValue(current.Id, out List<RawField>? done))
+                {
+                    inherited = done;
+                    broken = done is null;
+                    break;
+                }
+
+                if (!onChain.Add(current.Id))
+                {
+                    int start = chain.FindIndex(e => e.Id == current.Id);
+                    string cycle = string.Join(" -> ", chain.Skip(start).Select(e => e.Id).Concat(new[] { current.Id }));
+                    Report(DiagnosticDescriptors.ExtendsCycle, current.Get("extends")!.Location, cycle);
+                    broken = true;
+                    break;
+                }
+
+                chain.Add(current);
+                RawField? extends = current.Get("extends");
+                if (extends is null)
+                {
+                    break;
+                }
+
+                if (!_byId.TryGetValue(extends.Text, out RawEntry? parent) || parent.Kind != current.Kind)
+                {
+                    string kind = current.Kind;
+                    IEnumerable<string> candidates = _byId.Values.Where(e => e.Kind == kind).Select(e => e.Id);
+                    Report(DiagnosticDescriptors.UnknownReference, extends.Location, current.Id, extends.Text, kind, Suggestions.DidYouMean(extends.Text, candidates));
+                    broken = true;
+                    break;
+                }
+
+                current = parent;
             }
 
-            RawField? extends = entry.Get("extends");
-            List<RawField>? result;
-            if (extends is null)
+            // Apply the chain from its root down, remembering each step for the entries that extend it.
+            List<RawField>? fields = inherited;
+            for (int i = chain.Count - 1; i >= 0; i--)
             {
-                result = entry.Fields.ToList();
-            }
-            else if (chain.Contains(entry.Id))
-            {
-                int start = chain.IndexOf(entry.Id);
-                string cycle = string.Join(" -> ", chain.Skip(start).Concat(new[] { entry.Id }));
-                Report(DiagnosticDescriptors.ExtendsCycle, extends.Location, cycle);
-                return null;
-            }
-            else if (!_byId.TryGetValue(extends.Text, out RawEntry? parent) || parent.Kind != entry.Kind)
-            {
-                IEnumerable<string> candidates = _byId.Values.Where(e => e.Kind == entry.Kind).Select(e => e.Id);
-                Report(DiagnosticDescriptors.UnknownReference, extends.Location, entry.Id, extends.Text, entry.Kind, Suggestions.DidYouMean(extends.Text, candidates));
-                result = null;
-            }
-            else
-            {
-                chain.Add(entry.Id);
-                List<RawField>? inherited = Merge(parent, chain);
-                chain.RemoveAt(chain.Count - 1);
-                result = inherited is null ? null : Overlay(entry, inherited);
+                RawEntry link = chain[i];
+                if (!broken)
+                {
+                    fields = fields is null ? link.Fields.ToList() : Overlay(link, fields);
+                }
+
+                _merged[link.Id] = broken ? null : fields;
             }
 
-            _merged[entry.Id] = result;
-            return result;
+            return broken ? null : fields;
         }
 
         private static List<RawField> Overlay(RawEntry entry, List<RawField> parentFields)
@@ -277,14 +307,41 @@ namespace HardwareCatalog.Generators.Parsing
 
             List<PeakModel> dense = Peaks("dense");
             List<PeakModel> sparse = Peaks("sparse");
-            if (fields.FirstOrDefault(f => f.Path == "sparsity") is { } sparsity)
+            RawField? sparsity = fields.FirstOrDefault(f => f.Path == "sparsity");
+            if (sparsity is not null && sparsity.Text is not ("2:4" or "published"))
             {
-                if (sparsity.Text != "2:4")
+                Report(DiagnosticDescriptors.WrongShape, sparsity.Location, "sparsity", "\"2:4\" (derive sparse peaks as twice dense) or \"published\" (the vendor's sparse figures, as given)", $"'{sparsity.Text}'");
+                return null;
+            }
+
+            string architecture = Text("architecture")!;
+            foreach (RawField peak in fields.Where(f => f.Path.StartsWith("dense.", StringComparison.Ordinal) || f.Path.StartsWith("sparse.", StringComparison.Ordinal)))
+            {
+                string precision = peak.Path.Substring(peak.Path.IndexOf('.') + 1);
+                if (ArchitectureRules.WhyImpossible(architecture, precision) is { } reason)
                 {
-                    Report(DiagnosticDescriptors.WrongShape, sparsity.Location, "sparsity", "\"2:4\" (or give 'sparse:' explicitly)", $"'{sparsity.Text}'");
+                    Report(DiagnosticDescriptors.ImpossiblePrecision, peak.Location, entry.Id, architecture, PrecisionNames.DisplayNames[PrecisionNames.IndexOf(precision)], reason);
                     return null;
                 }
+            }
 
+            if (sparsity?.Text != "published")
+            {
+                foreach (PeakModel explicitSparse in sparse.Where(s => PrecisionNames.IsTensor[s.Precision]))
+                {
+                    PeakModel? matching = dense.FirstOrDefault(d => d.Precision == explicitSparse.Precision);
+                    double ratio = matching is null ? double.NaN : explicitSparse.FlopsPerSecond / matching.FlopsPerSecond;
+                    if (matching is not null && Math.Abs(ratio - 2) > 0.01)
+                    {
+                        RawField at = fields.First(f => f.Path == "sparse." + PrecisionNames.Keys[explicitSparse.Precision]);
+                        Report(DiagnosticDescriptors.SparseNotTwiceDense, at.Location, PrecisionNames.DisplayNames[explicitSparse.Precision], entry.Id,
+                            explicitSparse.Text, ratio.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), matching.Text);
+                    }
+                }
+            }
+
+            if (sparsity?.Text == "2:4")
+            {
                 // 2:4 structured sparsity doubles the tensor-core peaks; an explicit sparse value takes precedence.
                 foreach (PeakModel peak in dense.Where(p => PrecisionNames.IsTensor[p.Precision] && sparse.All(s => s.Precision != p.Precision)))
                 {
@@ -387,6 +444,39 @@ namespace HardwareCatalog.Generators.Parsing
                 if (ok) moe = new MoeModel(Integer("moe.routedExperts")!.Value, Integer("moe.activeExperts")!.Value, Integer("moe.sharedExperts") ?? 0);
             }
 
+            void Inconsistent(string path, string message)
+            {
+                Report(DiagnosticDescriptors.InconsistentModel, (Field(path) ?? Field("id"))!.Location, entry.Id, message);
+                ok = false;
+            }
+
+            if (moe is not null && moe.ActiveExperts > moe.RoutedExperts)
+            {
+                Inconsistent("moe.activeExperts", $"activeExperts ({moe.ActiveExperts}) exceeds routedExperts ({moe.RoutedExperts})");
+            }
+
+            if (attention is { KvHeads: int kvHeads } && attention.Kind is "mha" or "gqa")
+            {
+                if (kvHeads <= 0 || kvHeads > attention.Heads || attention.Heads % kvHeads != 0)
+                {
+                    Inconsistent("attention.kvHeads", $"heads ({attention.Heads}) must be a positive multiple of kvHeads ({kvHeads}): each key/value head serves a whole group of query heads");
+                }
+                else if (attention.Kind == "mha" && kvHeads != attention.Heads)
+                {
+                    Inconsistent("attention.kvHeads", $"multi-head attention has one key/value head per query head, but kvHeads is {kvHeads} and heads is {attention.Heads}; use 'kind: gqa'");
+                }
+            }
+
+            if (attention is { Kind: "mqa", KvHeads: int mqaKvHeads } && mqaKvHeads != 1)
+            {
+                Inconsistent("attention.kvHeads", $"multi-query attention has one key/value head, but kvHeads is {mqaKvHeads}; use 'kind: gqa'");
+            }
+
+            if (Field("activeParameters") is { } activeField && activeField.Number > Field("parameters")!.Number)
+            {
+                Inconsistent("activeParameters", $"activeParameters ({activeField.Text}) exceeds parameters ({Field("parameters")!.Text})");
+            }
+
             TrainingModel? training = null;
             if (Has("training"))
             {
@@ -420,6 +510,12 @@ namespace HardwareCatalog.Generators.Parsing
                     }
 
                     precision = index;
+                    if (index >= 0 && gpuId is not null && _gpuDense.TryGetValue(gpuId, out var supported) && !supported.Contains(index))
+                    {
+                        Report(DiagnosticDescriptors.TrainingPrecisionUnsupported, precisionField.Location, entry.Id, PrecisionNames.DisplayNames[index], gpuId,
+                            supported.Count == 0 ? "none published" : string.Join(", ", supported.Select(p => PrecisionNames.DisplayNames[p])));
+                        ok = false;
+                    }
                 }
 
                 training = new TrainingModel(Amount("training.tokens"), gpuId, gpuIdentifier, Integer("training.gpuCount"), Amount("training.gpuHours"), precision);
