@@ -128,6 +128,9 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("All")]
         [InlineData("Not-Valid")]
         [InlineData("Ünïcode")]
+        [InlineData("Instance")]
+        [InlineData("Dense")]
+        [InlineData("AllHolder")]
         public void Invalid_or_reserved_identifier_is_rejected(string identifier)
         {
             GeneratorResult result = GeneratorHarness.Run("/p/catalogs/x.yaml", Catalogs.Ampere.Replace("identifier: TestA100GB", "identifier: " + identifier));
@@ -181,13 +184,40 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal(new[] { "/p/catalogs/x.yaml(19,11): HWC105" }, result.Located);
         }
 
+        [Theory]
+        [InlineData("name: Test A100", "name: \"\"", "(4,7)")]
+        [InlineData("sources: [ https://example.com/a100.pdf ]", "sources: []", "(13,10)")]
+        public void Empty_required_values_are_wrong_not_missing(string from, string to, string at)
+        {
+            GeneratorResult result = GeneratorHarness.Run("/p/catalogs/x.yaml", Catalogs.Ampere.Replace(from, to));
+
+            Assert.Equal(new[] { $"/p/catalogs/x.yaml{at}: HWC105" }, result.Located);
+        }
+
+        [Theory]
+        [InlineData("bf16: 989.4 TFLOP/s", "bf16: 989.4 TOPS", "floating-point precision")]
+        [InlineData("int8: 1978.9 TOPS", "int8: 1978.9 TFLOP/s", "integer precision")]
+        public void Integer_precisions_take_tops_and_floating_point_ones_flops(string from, string to, string expected)
+        {
+            GeneratorResult result = GeneratorHarness.Run("/p/catalogs/x.yaml", Catalogs.Hopper.Replace(from, to));
+
+            Assert.Equal("HWC103", Assert.Single(result.GeneratorDiagnostics).Id);
+            Assert.Contains(expected, result.GeneratorDiagnostics.Single().GetMessage());
+        }
+
         [Fact]
         public void Invalid_msbuild_properties_fall_back_with_a_diagnostic()
         {
-            var properties = new System.Collections.Generic.Dictionary<string, string> { ["HardwareCatalogNamespace"] = "Not A Namespace", ["HardwareCatalogVisibility"] = "friends" };
+            var properties = new System.Collections.Generic.Dictionary<string, string>
+            {
+                ["HardwareCatalogNamespace"] = "Not A Namespace",
+                ["HardwareCatalogVisibility"] = "friends",
+                ["HardwareCatalogIncludeBuiltIns"] = "yes",
+                ["HardwareCatalogMaxFileSize"] = "-5",
+            };
             GeneratorResult result = GeneratorHarness.Run(new[] { new CatalogFile("/p/catalogs/a.yaml", Catalogs.Ampere) }, "", properties);
 
-            Assert.Equal(new[] { "HWC112", "HWC112" }, result.GeneratorDiagnostics.Select(d => d.Id));
+            Assert.Equal(new[] { "HWC112", "HWC112", "HWC112", "HWC112" }, result.GeneratorDiagnostics.Select(d => d.Id));
             Assert.Empty(result.CompilationDiagnostics);
         }
 

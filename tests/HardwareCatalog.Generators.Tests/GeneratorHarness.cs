@@ -35,14 +35,24 @@ namespace HardwareCatalog.Generators.Tests
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+        /// <summary>An additional text as the compiler hands it over.</summary>
+        public static AdditionalText Text(string path, string text) => new InMemoryAdditionalText(path, text);
+
+        /// <summary>The options provider that tags <paramref name="files"/> as the build props do.</summary>
+        public static AnalyzerConfigOptionsProvider Options(IEnumerable<CatalogFile> files, IReadOnlyDictionary<string, string>? properties = null)
+            => new TestOptionsProvider(properties ?? new Dictionary<string, string>(), files.ToDictionary(f => f.Path, f => f.Kind));
+
         public static GeneratorDriver Driver(IEnumerable<CatalogFile> files, IReadOnlyDictionary<string, string>? properties = null, bool trackSteps = true)
         {
             var list = files.ToList();
-            var texts = list.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
-            var options = new TestOptionsProvider(properties ?? new Dictionary<string, string>(), list.ToDictionary(f => f.Path, f => f.Kind));
+            return Driver(list.Select(f => Text(f.Path, f.Text)), Options(list, properties), trackSteps);
+        }
+
+        public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider options, bool trackSteps = true)
+        {
             return CSharpGeneratorDriver.Create(
                 new[] { new CatalogGenerator().AsSourceGenerator() },
-                texts,
+                texts.ToImmutableArray(),
                 new CSharpParseOptions(LanguageVersion.CSharp12),
                 options,
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
