@@ -135,7 +135,7 @@ namespace HardwareCatalog.Generators
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return new ResolvedCatalog(EquatableArray<AcceleratorModel>.Empty, EquatableArray<ModelModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+                return new ResolvedCatalog(EquatableArray<string>.Empty, EquatableArray<AcceleratorModel>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
                 {
                     DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
                 }));

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace HardwareCatalog.Generators
@@ -40,16 +42,30 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(catalog.Select((c, _) => c.Diagnostics), ReportDiagnostics);
 
-            IncrementalValuesProvider<(AcceleratorModel Model, CatalogOptions Options)> gpus = catalog
-                .SelectMany((c, _) => c.Gpus)
-                .Combine(options.Select((o, _) => o.Options))
-                .WithTrackingName(TrackingNames.GpuEntries);
+            IncrementalValueProvider<CatalogOptions> catalogOptions = options.Select((o, _) => o.Options);
 
-            context.RegisterSourceOutput(gpus, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
+            // Entries that need no other file were built with their file: when one file changes, only its entries
+            // re-emit. The cross-file step only says which of them are accepted (no duplicate id, no collision).
+            IncrementalValuesProvider<(AcceleratorModel Model, CatalogOptions Options)> standalone = files
+                .SelectMany((file, _) => file.Entries.Where(e => e.Standalone?.Model is not null))
+                .Combine(catalog.Select((c, _) => c.AcceptedStandalone))
+                .Where(pair => pair.Right.AsSpan().BinarySearch(CatalogResolver.StandaloneKey(pair.Left), StringComparer.Ordinal) >= 0)
+                .Select((pair, _) => pair.Left.Standalone!.Model!)
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.StandaloneGpus);
+
+            context.RegisterSourceOutput(standalone, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
+
+            IncrementalValuesProvider<(AcceleratorModel Model, CatalogOptions Options)> derived = catalog
+                .SelectMany((c, _) => c.DerivedGpus)
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.DerivedGpus);
+
+            context.RegisterSourceOutput(derived, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
 
             IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> gpuIndex = catalog
-                .Select((c, _) => c.Gpus.Select(g => new IndexEntry(g.Id, g.Identifier)).ToEquatableArray())
-                .Combine(options.Select((o, _) => o.Options))
+                .Select((c, _) => c.GpuIndex)
+                .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.GpuIndex);
 
             context.RegisterSourceOutput(gpuIndex, (spc, pair) => EmitIndex(spc, "Gpus", pair.Entries, pair.Options));
@@ -77,7 +93,5 @@ namespace HardwareCatalog.Generators
             }
         }
 
-        /// <summary>An id and the C# name it became, for the index.</summary>
-        internal sealed record IndexEntry(string Id, string Identifier);
     }
 }

@@ -78,7 +78,7 @@ namespace HardwareCatalog.Generators
             "HWC120", "Invisible or bidirectional control character", "The catalog file contains U+{0} ({1}), an invisible or bidirectional control character that can make text read differently from what it is; remove it");
 
         public static readonly DiagnosticDescriptor InvalidEncoding = Descriptor(
-            "HWC121", "Catalog file is not valid UTF-8", "The catalog file contains U+FFFD, the replacement for bytes that are not valid UTF-8; save it as UTF-8");
+            "HWC121", "Catalog file is not valid UTF-8", "The catalog file contains {0}, which is not valid UTF-8 text; save it as UTF-8");
 
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");

@@ -6,7 +6,8 @@ namespace HardwareCatalog.Generators
         public const string Options = nameof(Options);
         public const string ParsedFiles = nameof(ParsedFiles);
         public const string Resolved = nameof(Resolved);
-        public const string GpuEntries = nameof(GpuEntries);
+        public const string StandaloneGpus = nameof(StandaloneGpus);
+        public const string DerivedGpus = nameof(DerivedGpus);
         public const string GpuIndex = nameof(GpuIndex);
         public const string ModelEntries = nameof(ModelEntries);
         public const string ModelIndex = nameof(ModelIndex);

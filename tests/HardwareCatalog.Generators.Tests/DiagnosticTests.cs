@@ -139,6 +139,27 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void An_entry_that_fails_does_not_take_a_contested_name()
+        {
+            // test-h800 fails (no such parent); test-h801 asks for its name and must get it.
+            string failing = Catalogs.Derived.Replace("extends: test-h100", "extends: nothing");
+            string second = Catalogs.Derived.Replace("id: test-h800", "id: test-h801\nidentifier: TestH800");
+            GeneratorResult result = GeneratorHarness.Run(new[] { new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper), new CatalogFile("/p/catalogs/a.yaml", failing), new CatalogFile("/p/catalogs/b.yaml", second) });
+
+            Assert.Equal(new[] { "HWC109" }, result.GeneratorDiagnostics.Select(d => d.Id));
+            Assert.Contains("test-h801", result.Source("Gpus.TestH800.g.cs"));
+        }
+
+        [Fact]
+        public void An_empty_extends_does_not_leave_a_standalone_entry()
+        {
+            GeneratorResult result = GeneratorHarness.Run("/p/catalogs/x.yaml", Catalogs.Ampere.Replace("identifier: TestA100GB", "identifier: TestA100GB\nextends: \"\""));
+
+            Assert.Equal(new[] { "/p/catalogs/x.yaml(4,10): HWC105" }, result.Located);
+            Assert.DoesNotContain("Gpus.TestA100GB.g.cs", result.HintNames);
+        }
+
+        [Fact]
         public void Two_ids_with_one_identifier_collide()
         {
             GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", Catalogs.Ampere.Replace("identifier: TestA100GB", "identifier: TestH100"));

@@ -162,6 +162,7 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = GeneratorHarness.Run("/p/catalogs/a.yaml", Catalogs.Ampere.Replace("name: Test A100", "name: Test\uD800 A100"));
 
             Assert.Equal(new[] { "/p/catalogs/a.yaml(4,11): HWC121" }, result.Located);
+            Assert.Contains("unpaired surrogate, U+D800", result.GeneratorDiagnostics.Single().GetMessage());
         }
 
         [Fact]
@@ -185,8 +186,8 @@ namespace HardwareCatalog.Generators.Tests
 
             Assert.Empty(files.SelectMany(f => f.Diagnostics));
             Assert.Empty(catalog.Diagnostics);
-            Assert.Equal(links + 1, catalog.Gpus.Count);
-            Assert.Equal("Test H100", catalog.Gpus.Single(g => g.Id == "link-50000").Name);
+            Assert.Equal(links + 1, catalog.GpuIndex.Count);
+            Assert.Equal("Test H100", catalog.DerivedGpus.Single(g => g.Id == "link-50000").Name);
         }
 
         [Fact]

@@ -61,7 +61,7 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal(1, parse.Count(o => o.Reason == IncrementalStepRunReason.Modified));
             Assert.Equal(FileCount - 1, parse.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
-            var entries = second.TrackedSteps[TrackingNames.GpuEntries].SelectMany(s => s.Outputs).ToList();
+            var entries = second.TrackedSteps[TrackingNames.StandaloneGpus].SelectMany(s => s.Outputs).ToList();
             Assert.Equal(1, entries.Count(o => o.Reason == IncrementalStepRunReason.Modified));
             Assert.Equal(FileCount - 1, entries.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
@@ -81,7 +81,7 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
             AssertAll(second.TrackedOutputSteps, reason => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
-            Assert.All(second.TrackedSteps[TrackingNames.GpuEntries].SelectMany(s => s.Outputs),
+            Assert.All(second.TrackedSteps[TrackingNames.StandaloneGpus].SelectMany(s => s.Outputs),
                 o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         }
 
@@ -96,14 +96,17 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorDriver renamed = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(files, new Dictionary<string, string> { ["HardwareCatalogNamespace"] = "Acme" }));
             GeneratorRunResult second = renamed.RunGenerators(compilation).GetRunResult().Results.Single();
 
-            Assert.All(second.TrackedSteps[TrackingNames.GpuEntries].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+            Assert.All(second.TrackedSteps[TrackingNames.StandaloneGpus].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
             Assert.All(second.GeneratedSources, s => Assert.Contains("namespace Acme", s.SourceText.ToString()));
         }
 
         [Fact]
         public void No_step_holds_a_compilation_symbol_syntax_or_location()
         {
-            var files = Files().Append(new CatalogFile("/p/catalogs/m.yaml", Catalogs.Mla.Replace("gpu: test-h100", "gpu: gpu-1").Replace("precision: fp8", "precision: bf16"))).ToArray();
+            var files = Files()
+                .Append(new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper))
+                .Append(new CatalogFile("/p/catalogs/h800.yaml", Catalogs.Derived))
+                .Append(new CatalogFile("/p/catalogs/m.yaml", Catalogs.Mla.Replace("gpu: test-h100", "gpu: gpu-1").Replace("precision: fp8", "precision: bf16"))).ToArray();
             GeneratorDriver driver = GeneratorHarness.Driver(files).RunGenerators(GeneratorHarness.Compilation("class A { }"));
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 

@@ -7,7 +7,8 @@ namespace HardwareCatalog.Generators.Emitting
     /// <summary>An indented writer for generated C#, with escaping for each context a catalog string can land in.</summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new();
+        private static readonly char[] s_floatingPointMarks = { '.', 'E', 'e' };
+        private readonly StringBuilder _builder = new(16 * 1024);
         private int _indent;
 
         public CodeWriter Line(string text = "")
@@ -86,7 +87,7 @@ namespace HardwareCatalog.Generators.Emitting
         public static string Number(double value)
         {
             string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + "d";
+            return text.IndexOfAny(s_floatingPointMarks) >= 0 ? text : text + "d";
         }
     }
 }

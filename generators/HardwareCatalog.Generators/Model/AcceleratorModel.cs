@@ -72,8 +72,16 @@ namespace HardwareCatalog.Generators.Model
     internal sealed record OptionsResult(CatalogOptions Options, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>Everything the cross-file step produced.</summary>
+    /// <param name="AcceptedStandalone">Keys (<c>CatalogResolver.StandaloneKey</c>) of the entries built at parse time that are emitted.</param>
+    /// <param name="DerivedGpus">Accelerators built here, from their <c>extends</c> chain.</param>
+    /// <param name="GpuIndex">Every accelerator that is emitted, by id.</param>
     internal sealed record ResolvedCatalog(
-        EquatableArray<AcceleratorModel> Gpus,
+        EquatableArray<string> AcceptedStandalone,
+        EquatableArray<AcceleratorModel> DerivedGpus,
+        EquatableArray<IndexEntry> GpuIndex,
         EquatableArray<ModelModel> Models,
         EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>An id and the C# name it became, for the index classes.</summary>
+    internal sealed record IndexEntry(string Id, string Identifier);
 }

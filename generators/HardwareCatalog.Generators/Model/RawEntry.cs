@@ -22,6 +22,12 @@ namespace HardwareCatalog.Generators.Model
         EquatableArray<RawField> Fields,
         EquatableArray<string> InvalidPaths)
     {
+        /// <summary>The entry's position among the entries of its file.</summary>
+        public int Ordinal { get; init; }
+
+        /// <summary>Set when the entry was built at parse time because it needs no other file.</summary>
+        public StandaloneBuild? Standalone { get; init; }
+
         /// <summary>Whether <paramref name="path"/> was written but rejected (already reported; not "missing").</summary>
         public bool IsInvalid(string path) => InvalidPaths.Any(p => p == path || p.StartsWith(path + ".", System.StringComparison.Ordinal));
 
@@ -35,6 +41,9 @@ namespace HardwareCatalog.Generators.Model
             return null;
         }
     }
+
+    /// <summary>An entry built at parse time; <see cref="Model"/> is null when it had problems (already reported).</summary>
+    internal sealed record StandaloneBuild(AcceleratorModel? Model);
 
     /// <summary>The result of parsing one catalog file: its entries and the problems found in it alone.</summary>
     internal sealed record ParsedFile(

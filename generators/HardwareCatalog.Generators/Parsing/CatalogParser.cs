@@ -112,7 +112,8 @@ namespace HardwareCatalog.Generators.Parsing
             var fields = new List<RawField>();
             _invalidPaths.Clear();
             ReadMapping(mapping, spec, prefix: "", context: kind + " '" + idNode.Value + "'", fields);
-            entries.Add(new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray(), _invalidPaths.ToEquatableArray()));
+            var entry = new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray(), _invalidPaths.ToEquatableArray());
+            entries.Add(entry with { Ordinal = entries.Count, Standalone = CatalogResolver.Prebuild(entry, _diagnostics) });
         }
 
         private void ReadMapping(YamlTreeMapping mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)

@@ -27,7 +27,35 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly Dictionary<string, RawEntry> _byId = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<RawField>?> _merged = new(StringComparer.Ordinal);
         private readonly List<DiagnosticInfo> _diagnostics = new();
-        private readonly Dictionary<string, List<int>> _gpuDense = new(StringComparer.Ordinal);
+        private static readonly List<RawField> NoFields = new();
+
+        /// <summary>
+        /// Builds, at parse time, an accelerator entry that needs nothing from other files (no <c>extends</c>), so that
+        /// the cross-file step, which reruns on every catalog edit, only checks ids and identifiers for it.
+        /// </summary>
+        public static StandaloneBuild? Prebuild(RawEntry entry, List<DiagnosticInfo> diagnostics)
+        {
+            if (entry.Kind != CatalogSchema.GpuKind || entry.Get("extends") is not null)
+            {
+                return null;
+            }
+
+            if (entry.IsInvalid("extends"))
+            {
+                return new StandaloneBuild(null); // it meant to extend something; alone it would be another entry
+            }
+
+            var resolver = new CatalogResolver();
+            List<RawField> fields = entry.Fields.ToList();
+            AcceleratorModel? model = resolver.CheckRequired(entry, fields) && resolver.ResolveIdentifier(entry) is { } identifier
+                ? resolver.BuildAccelerator(entry, identifier, fields)
+                : null;
+            diagnostics.AddRange(resolver._diagnostics);
+            return new StandaloneBuild(model);
+        }
+
+        /// <summary>Identifies one standalone entry among all files (a file may hold the same id twice).</summary>
+        public static string StandaloneKey(RawEntry entry) => entry.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + entry.FilePath;
 
         public static ResolvedCatalog Resolve(IEnumerable<ParsedFile> files, CatalogOptions options)
         {
@@ -55,11 +83,31 @@ namespace HardwareCatalog.Generators.Parsing
             }
 
             var resolved = new List<(RawEntry Entry, List<RawField> Fields, string Identifier)>();
+            var derivedModels = new Dictionary<RawEntry, AcceleratorModel>();
             foreach (RawEntry entry in _byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
             {
+                if (entry.Standalone is { } standalone)
+                {
+                    // Built, and its problems reported, when its file was parsed (see Prebuild).
+                    if (standalone.Model is { } built) resolved.Add((entry, NoFields, built.Identifier));
+                    continue;
+                }
+
+                if (entry.IsInvalid("extends"))
+                {
+                    continue; // reported where it was written
+                }
+
                 List<RawField>? fields = Merge(entry);
                 if (fields is not null && CheckRequired(entry, fields) && ResolveIdentifier(entry) is { } identifier)
                 {
+                    // Build accelerators before names are shared out, so that an entry that fails cannot take a name.
+                    if (entry.Kind == CatalogSchema.GpuKind)
+                    {
+                        if (BuildAccelerator(entry, identifier, fields) is not { } built) continue;
+                        derivedModels[entry] = built;
+                    }
+
                     resolved.Add((entry, fields, identifier));
                 }
             }
@@ -79,22 +127,46 @@ namespace HardwareCatalog.Generators.Parsing
             }
 
             keepers.Sort((x, y) => string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
-            var gpus = new List<AcceleratorModel>();
+
+            // Standalone entries were built with their file and are emitted from the per-file pipeline; here they are
+            // only accepted (not a duplicate, no collision). Derived entries are built now.
+            var accepted = new List<string>();
+            var derived = new List<AcceleratorModel>();
+            var gpuIndex = new List<IndexEntry>();
+            var gpuById = new Dictionary<string, AcceleratorModel>(StringComparer.Ordinal);
             foreach (var (entry, fields, identifier) in keepers.Where(k => k.Entry.Kind == CatalogSchema.GpuKind))
             {
-                if (BuildAccelerator(entry, identifier, fields) is { } model) gpus.Add(model);
+                AcceleratorModel? model = entry.Standalone?.Model;
+                if (model is not null)
+                {
+                    accepted.Add(StandaloneKey(entry));
+                }
+                else if (derivedModels.TryGetValue(entry, out model))
+                {
+                    derived.Add(model);
+                }
+
+                if (model is not null)
+                {
+                    gpuIndex.Add(new IndexEntry(model.Id, model.Identifier));
+                    gpuById[model.Id] = model;
+                }
             }
 
             // Models refer to accelerators, so they are built once every accelerator is known.
-            var gpuIdentifiers = gpus.ToDictionary(g => g.Id, g => g.Identifier, StringComparer.Ordinal);
-            foreach (AcceleratorModel gpu in gpus) _gpuDense[gpu.Id] = gpu.Dense.Select(p => p.Precision).ToList();
             var models = new List<ModelModel>();
             foreach (var (entry, fields, identifier) in keepers.Where(k => k.Entry.Kind == CatalogSchema.ModelKind))
             {
-                if (BuildModel(entry, identifier, fields, gpuIdentifiers) is { } model) models.Add(model);
+                if (BuildModel(entry, identifier, fields, gpuById) is { } model) models.Add(model);
             }
 
-            return new ResolvedCatalog(gpus.ToEquatableArray(), models.ToEquatableArray(), _diagnostics.Distinct().ToEquatableArray());
+            accepted.Sort(StringComparer.Ordinal);
+            return new ResolvedCatalog(
+                accepted.ToEquatableArray(),
+                derived.ToEquatableArray(),
+                gpuIndex.ToEquatableArray(),
+                models.ToEquatableArray(),
+                _diagnostics.Distinct().ToEquatableArray());
         }
 
         /// <summary>
@@ -379,7 +451,7 @@ namespace HardwareCatalog.Generators.Parsing
                 IsBuiltIn: entry.IsBuiltIn);
         }
 
-        private ModelModel? BuildModel(RawEntry entry, string identifier, List<RawField> fields, Dictionary<string, string> gpuIdentifiers)
+        private ModelModel? BuildModel(RawEntry entry, string identifier, List<RawField> fields, Dictionary<string, AcceleratorModel> gpuById)
         {
             RawField? Field(string path) => fields.FirstOrDefault(f => f.Path == path);
             int? Integer(string path) => Field(path) is { } f ? (int)f.Number : null;
@@ -484,10 +556,10 @@ namespace HardwareCatalog.Generators.Parsing
                 string? gpuIdentifier = null;
                 if (Field("training.gpu") is { } gpu)
                 {
-                    if (gpuIdentifiers.TryGetValue(gpu.Text, out string? found))
+                    if (gpuById.TryGetValue(gpu.Text, out AcceleratorModel? found))
                     {
                         gpuId = gpu.Text;
-                        gpuIdentifier = found;
+                        gpuIdentifier = found.Identifier;
                     }
                     else if (!_byId.TryGetValue(gpu.Text, out RawEntry? target) || target.Kind != CatalogSchema.GpuKind)
                     {
@@ -510,7 +582,7 @@ namespace HardwareCatalog.Generators.Parsing
                     }
 
                     precision = index;
-                    if (index >= 0 && gpuId is not null && _gpuDense.TryGetValue(gpuId, out var supported) && !supported.Contains(index))
+                    if (index >= 0 && gpuId is not null && gpuById[gpuId].Dense.Select(p => p.Precision).ToList() is var supported && !supported.Contains(index))
                     {
                         Report(DiagnosticDescriptors.TrainingPrecisionUnsupported, precisionField.Location, entry.Id, PrecisionNames.DisplayNames[index], gpuId,
                             supported.Count == 0 ? "none published" : string.Join(", ", supported.Select(p => PrecisionNames.DisplayNames[p])));

@@ -61,7 +61,7 @@ namespace HardwareCatalog.Generators.Parsing
                 {
                     reports++;
                     ok = false;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEncoding, At(path, text, i)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEncoding, At(path, text, i), "U+FFFD, the replacement for bytes that could not be decoded,"));
                 }
                 else if (char.IsSurrogate(c))
                 {
@@ -71,7 +71,8 @@ namespace HardwareCatalog.Generators.Parsing
                     {
                         reports++;
                         ok = false;
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEncoding, At(path, text, i)));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEncoding, At(path, text, i),
+                            "an unpaired surrogate, U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ","));
                     }
                     else if (paired && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format && reports < MaxCharacterReports)
                     {

@@ -293,13 +293,13 @@ namespace HardwareCatalog.Units
             _ => dimension.ToString(),
         };
 
-        /// <summary>The unit symbols of a dimension that the formatter may choose, for messages.</summary>
+        /// <summary>The unit symbols of a dimension, without aliases, for messages.</summary>
         public static string SymbolsOf(Dimension dimension)
         {
             var builder = new System.Text.StringBuilder();
             foreach (var candidate in Units)
             {
-                if (candidate.Dimension == dimension && candidate.Symbol.Length > 0)
+                if (candidate.Dimension == dimension && candidate.Symbol.Length > 0 && !candidate.IsAlias)
                 {
                     if (builder.Length > 0) builder.Append(", ");
                     builder.Append(candidate.Symbol);
