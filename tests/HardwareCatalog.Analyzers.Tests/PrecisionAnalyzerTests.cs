@@ -158,6 +158,25 @@ namespace HardwareCatalog.Analyzers.Tests
                 Verify.Diagnostic(AnalyzerDescriptors.PrecisionNotSupported).WithLocation(0)
                     .WithArguments("AcmeX1", "BF16 with 2:4 sparsity", "it has no sparse peaks"));
 
+        [Theory]
+        [InlineData("warning", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)]
+        [InlineData("none", null)]
+        public Task Severity_is_set_in_editorconfig(string setting, Microsoft.CodeAnalysis.DiagnosticSeverity? severity)
+        {
+            var test = new Verify.AnalyzerTest<PrecisionAnalyzer>
+            {
+                TestCode = Usings + "class C { FlopRate a = Gpus.A100Sxm80GB.Peak({|#0:Precision.Fp8|}); }",
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.HWC001.severity = {setting}\n"));
+            if (severity is { } expected)
+            {
+                test.ExpectedDiagnostics.Add(Verify.Diagnostic(AnalyzerDescriptors.PrecisionNotSupported).WithLocation(0).WithSeverity(expected)
+                    .WithArguments("A100Sxm80GB", "FP8", "it supports FP64, FP64 Tensor, FP32, TF32, BF16, FP16, INT8, INT4"));
+            }
+
+            return test.RunAsync();
+        }
+
         /// <summary>Valid uses, and uses whose accelerator or precision is known only at run time: all silent.</summary>
         [Fact]
         public Task Valid_and_dynamic_uses_are_silent()

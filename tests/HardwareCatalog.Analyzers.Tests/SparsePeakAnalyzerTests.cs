@@ -74,6 +74,27 @@ namespace HardwareCatalog.Analyzers.Tests
                 }
                 """);
 
+        /// <summary>Raising it to an error is checked on a real build, in the package tests.</summary>
+        [Theory]
+        [InlineData("suggestion", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)]
+        [InlineData("none", null)]
+        public Task Severity_is_set_in_editorconfig(string setting, Microsoft.CodeAnalysis.DiagnosticSeverity? severity)
+        {
+            var test = new Verify.AnalyzerTest<SparsePeakAnalyzer>
+            {
+                TestCode = Usings + "class C { TimeSpan t = Training.Duration(Flops.FromCount(1e24), 1024, {|#0:Gpus.H100Sxm.Sparse.Fp16|}); }",
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.HWC002.severity = {setting}\n"));
+            if (severity is { } expected)
+            {
+                test.ExpectedDiagnostics.Add(Verify.Diagnostic(AnalyzerDescriptors.SparsePeakAsDense).WithLocation(0).WithSeverity(expected)
+                    .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("Gpus.H100Sxm.Sparse.Fp16", "perGpu", "Training.Duration"));
+            }
+
+            return test.RunAsync();
+        }
+
         /// <summary>Dense peaks, sparse peaks where no dense throughput is expected, and a sparse value derived into a dense one: silent.</summary>
         [Fact]
         public Task Valid_uses_are_silent()
