@@ -8,8 +8,8 @@ namespace HardwareCatalog.Generators
     /// <summary>The catalog diagnostics (HWC1xx). Each has a page under docs/diagnostics/.</summary>
     internal static class DiagnosticDescriptors
     {
-        private const string Category = "HardwareCatalog";
-        private const string HelpBase = "https://github.com/hardware-catalog/hardware-catalog/blob/main/docs/diagnostics/";
+        internal const string Category = "HardwareCatalog";
+        internal const string HelpBase = "https://github.com/hardware-catalog/hardware-catalog/blob/main/docs/diagnostics/";
 
         private static DiagnosticDescriptor Descriptor(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
             => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

@@ -27,6 +27,8 @@ namespace HardwareCatalog.PackageTests
             Assert.Contains("lib/net8.0/HardwareCatalog.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/HardwareCatalog.Generators.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/HardwareCatalog.CodeFixes.dll", entries);
+            Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", System.StringComparison.Ordinal));
             Assert.Contains("buildTransitive/HardwareCatalog.props", entries);
             Assert.Contains("buildTransitive/HardwareCatalog.targets", entries);
             Assert.Contains("catalogs/gpus/h800-sxm.yaml", entries);
@@ -86,6 +88,9 @@ namespace HardwareCatalog.PackageTests
             _output.WriteLine($"fresh consumer build (restore from the folder feed + build): {build.Elapsed.TotalSeconds:0.0} s");
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.DoesNotContain("warning HWC", build.Output);
+            // The code fix assembly beside the analyzers must not make the compiler complain (CS8032 and friends).
+            Assert.DoesNotContain("warning CS80", build.Output);
+            Assert.DoesNotContain("warning AD0001", build.Output);
 
             DotNet.Result run = _package.RunBuilt(directory);
             Assert.True(run.ExitCode == 0, run.Output);
@@ -128,6 +133,78 @@ namespace HardwareCatalog.PackageTests
             Assert.NotEqual(0, build.ExitCode);
             Assert.Contains("Program.cs(3,35): error CS1061", build.Output);
             Assert.Contains("'Fp8'", build.Output);
+        }
+
+        [Fact]
+        public void Fp8_through_the_general_api_on_an_a100_is_HWC001()
+        {
+            string directory = _package.CreateConsumer("PeakFp8", """
+                using HardwareCatalog;
+                using HardwareCatalog.Units;
+
+                FlopRate rate = Gpus.A100Sxm80GB.Peak(Precision.Fp8);
+                Console.WriteLine(rate);
+                """);
+
+            DotNet.Result build = _package.Build(directory);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("Program.cs(4,39): error HWC001: 'A100Sxm80GB' does not support FP8; it supports FP64, FP64 Tensor, FP32, TF32, BF16, FP16, INT8, INT4", build.Output);
+        }
+
+        [Fact]
+        public void Int8_on_a_user_catalog_gpu_without_it_is_HWC001()
+        {
+            string directory = _package.CreateConsumer("UserNoInt8", """
+                using HardwareCatalog;
+
+                var gpu = Gpus.AcmeY2;
+                Console.WriteLine(gpu.Peak(Precision.Bf16));
+                Console.WriteLine(gpu.Peak(Precision.Int8));
+                """, new Dictionary<string, string>
+                {
+                    ["catalogs/acme-y2.yaml"] = """
+                        kind: gpu
+                        id: acme-y2
+                        name: Acme Y2
+                        vendor: Acme
+                        architecture: Hopper
+                        dense: { bf16: 800 TFLOP/s, fp8: 1600 TFLOP/s }
+                        sources: [ https://example.com/acme-y2 ]
+                        """,
+                });
+
+            DotNet.Result build = _package.Build(directory);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("Program.cs(5,28): error HWC001: 'AcmeY2' does not support INT8; it supports BF16, FP8", build.Output);
+            Assert.DoesNotContain("Program.cs(4,", build.Output);
+        }
+
+        [Fact]
+        public void A_sparse_peak_as_dense_is_a_warning_that_editorconfig_can_make_an_error()
+        {
+            const string program = """
+                using HardwareCatalog;
+                using HardwareCatalog.Estimation;
+                using HardwareCatalog.Units;
+
+                TimeSpan t = Training.Duration(Flops.FromCount(1e24), 1024, Gpus.H100Sxm.Sparse.Fp16);
+                Console.WriteLine(t);
+                """;
+            string warned = _package.CreateConsumer("SparseWarning", program);
+            string raised = _package.CreateConsumer("SparseError", program, new Dictionary<string, string>
+            {
+                [".editorconfig"] = "root = true\n\n[*.cs]\ndotnet_diagnostic.HWC002.severity = error\n",
+            });
+
+            DotNet.Result warning = _package.Build(warned);
+            DotNet.Result error = _package.Build(raised);
+
+            Assert.True(warning.ExitCode == 0, warning.Output);
+            Assert.Contains("Program.cs(5,61): warning HWC002", warning.Output);
+            Assert.NotEqual(0, error.ExitCode);
+            Assert.Contains("Program.cs(5,61): error HWC002", error.Output);
         }
 
         [Fact]

@@ -45,7 +45,7 @@ namespace HardwareCatalog.Estimation
         }
 
         /// <summary>The wall-clock time of <paramref name="compute"/> on <paramref name="gpus"/> at <paramref name="perGpu"/> each: t = C / (N·X).</summary>
-        public static TimeSpan Duration(Flops compute, int gpus, FlopRate perGpu)
+        public static TimeSpan Duration(Flops compute, int gpus, [DenseThroughput] FlopRate perGpu)
         {
             RequirePositive(gpus, nameof(gpus));
             RequirePositive(perGpu);
@@ -53,7 +53,7 @@ namespace HardwareCatalog.Estimation
         }
 
         /// <summary>The accelerator time of <paramref name="compute"/> at <paramref name="perGpu"/>: C / X, in GPU-hours.</summary>
-        public static GpuHours GpuHoursFor(Flops compute, FlopRate perGpu)
+        public static GpuHours GpuHoursFor(Flops compute, [DenseThroughput] FlopRate perGpu)
         {
             RequirePositive(perGpu);
             return GpuHours.FromHours(compute.Count / perGpu.FlopsPerSecond / 3600);
@@ -63,7 +63,7 @@ namespace HardwareCatalog.Estimation
         /// The least number of accelerators at <paramref name="perGpu"/> each that finishes <paramref name="compute"/>
         /// within <paramref name="deadline"/>: ⌈C / (X·T)⌉ (assumes perfect scaling: no communication or pipeline bubbles).
         /// </summary>
-        public static int GpusForDeadline(Flops compute, TimeSpan deadline, FlopRate perGpu)
+        public static int GpusForDeadline(Flops compute, TimeSpan deadline, [DenseThroughput] FlopRate perGpu)
         {
             RequirePositive(perGpu);
             if (deadline <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deadline), deadline, "The deadline must be positive.");
@@ -85,7 +85,7 @@ namespace HardwareCatalog.Estimation
         /// are never the denominator.
         /// </summary>
         /// <exception cref="PrecisionNotSupportedException">The accelerator does not support <paramref name="precision"/>.</exception>
-        public static double Mfu(FlopRate achievedPerGpu, Accelerator gpu, [PrecisionOf(nameof(gpu))] Precision precision)
+        public static double Mfu([DenseThroughput] FlopRate achievedPerGpu, Accelerator gpu, [PrecisionOf(nameof(gpu))] Precision precision)
         {
             if (gpu is null) throw new ArgumentNullException(nameof(gpu));
             return achievedPerGpu / gpu.Peak(precision);
