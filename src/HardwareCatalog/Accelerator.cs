@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using HardwareCatalog.Units;
 
 namespace HardwareCatalog
@@ -47,6 +48,45 @@ namespace HardwareCatalog
             Notes = notes;
             Sources = sources ?? Array.Empty<string>();
             IsEstimated = isEstimated;
+        }
+
+        /// <summary>
+        /// Creates the accelerator from the compact form the generator emits: the numbers in one array laid out as
+        /// <c>AcceleratorLayout</c> says, NaN for a value the catalog does not give. One array initializer compiles to a
+        /// data blob, so a generated type's constructor stays small and the first access to a catalog stays cheap.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected Accelerator(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values)
+            : this(
+                id,
+                name,
+                vendor,
+                architecture,
+                PeakTable.FromSlots(Checked(values), AcceleratorLayout.Dense),
+                PeakTable.FromSlots(values, AcceleratorLayout.Sparse),
+                memory: Slot(values, AcceleratorLayout.Memory) is double memory ? DataSize.FromBytes(memory) : null,
+                memoryBandwidth: Slot(values, AcceleratorLayout.MemoryBandwidth) is double bandwidth ? Bandwidth.FromBytesPerSecond(bandwidth) : null,
+                released: Slot(values, AcceleratorLayout.Released) is double year ? (int)year : null,
+                formFactor: formFactor,
+                tdp: Slot(values, AcceleratorLayout.Tdp) is double watts ? Power.FromWatts(watts) : null,
+                interconnect: Links(values),
+                notes: notes,
+                sources: sources,
+                isEstimated: isEstimated)
+        {
+        }
+
+        private static double[] Checked(double[] values)
+            => values?.Length == AcceleratorLayout.Length ? values : throw new ArgumentException($"Expected {AcceleratorLayout.Length} values.", nameof(values));
+
+        private static double? Slot(double[] values, int index) => double.IsNaN(values[index]) ? null : values[index];
+
+        private static Interconnect Links(double[] values)
+        {
+            Bandwidth? Link(int i) => Slot(values, AcceleratorLayout.Links + i) is double bytesPerSecond ? Bandwidth.FromBytesPerSecond(bytesPerSecond) : null;
+            bool any = false;
+            for (int i = 0; i < AcceleratorLayout.LinkKeys.Length; i++) any |= !double.IsNaN(values[AcceleratorLayout.Links + i]);
+            return any ? new Interconnect(Link(0), Link(1), Link(2), Link(3), Link(4)) : Interconnect.None;
         }
 
         /// <summary>The catalog id, for example <c>h800-sxm</c>.</summary>

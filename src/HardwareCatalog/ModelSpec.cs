@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using HardwareCatalog.Units;
 
 namespace HardwareCatalog
@@ -100,6 +101,26 @@ namespace HardwareCatalog
             Precision = precision;
         }
 
+        /// <summary>A run from the compact form generated code emits (<c>ModelLayout</c>; NaN: not published).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static TrainingRun FromSlots(double[] slots) => new(
+            Slot(slots, ModelLayout.TrainingTokens) is double tokens ? Units.Tokens.FromCount(tokens) : null,
+            null,
+            Slot(slots, ModelLayout.TrainingGpuCount) is double count ? (int)count : null,
+            Slot(slots, ModelLayout.TrainingGpuHours) is double hours ? Units.GpuHours.FromHours(hours) : null,
+            Slot(slots, ModelLayout.TrainingPrecision) is double precision ? (Precision)(int)precision : null);
+
+        /// <summary>A run on a typed accelerator from the compact form generated code emits.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static TrainingRun<TGpu> FromSlots<TGpu>(TGpu gpu, double[] slots)
+            where TGpu : Accelerator
+        {
+            TrainingRun run = FromSlots(slots);
+            return new TrainingRun<TGpu>(gpu, run.Tokens, run.GpuCount, run.GpuHours, run.Precision);
+        }
+
+        internal static double? Slot(double[] slots, int index) => double.IsNaN(slots[index]) ? null : slots[index];
+
         /// <summary>Training tokens.</summary>
         public Tokens? Tokens { get; }
 
@@ -171,6 +192,44 @@ namespace HardwareCatalog
             Sources = sources ?? Array.Empty<string>();
             IsEstimated = isEstimated;
         }
+
+        /// <summary>
+        /// Creates the model from the compact form the generator emits: the numbers in one array laid out as
+        /// <c>ModelLayout</c> says, NaN for a value the catalog does not give (see the accelerator's twin).
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected ModelSpec(string id, string name, string? developer, string? notes, string[] sources, bool isEstimated, double[] values, TrainingRun? training)
+            : this(
+                id,
+                name,
+                Parameters.FromCount(Checked(values)[ModelLayout.TotalParameters]),
+                TrainingRun.Slot(values, ModelLayout.ActiveParameters) is double active ? Parameters.FromCount(active) : null,
+                developer,
+                Int(values, ModelLayout.Released),
+                Int(values, ModelLayout.Layers),
+                Int(values, ModelLayout.HiddenSize),
+                Int(values, ModelLayout.VocabularySize),
+                Int(values, ModelLayout.ContextWindow),
+                double.IsNaN(values[ModelLayout.AttentionKind]) ? null : new AttentionSpec(
+                    (AttentionKind)(int)values[ModelLayout.AttentionKind],
+                    (int)values[ModelLayout.Heads],
+                    (int)values[ModelLayout.HeadDim],
+                    Int(values, ModelLayout.KvHeads),
+                    Int(values, ModelLayout.KvLoraRank),
+                    Int(values, ModelLayout.RopeHeadDim)),
+                double.IsNaN(values[ModelLayout.RoutedExperts]) ? null : new MoeSpec(
+                    (int)values[ModelLayout.RoutedExperts], (int)values[ModelLayout.ActiveExperts], Int(values, ModelLayout.SharedExperts) ?? 0),
+                training,
+                notes,
+                sources,
+                isEstimated)
+        {
+        }
+
+        private static double[] Checked(double[] values)
+            => values?.Length == ModelLayout.Length ? values : throw new ArgumentException($"Expected {ModelLayout.Length} values.", nameof(values));
+
+        private static int? Int(double[] values, int index) => TrainingRun.Slot(values, index) is double value ? (int)value : null;
 
         /// <summary>The catalog id, for example <c>deepseek-v3</c>.</summary>
         public string Id { get; }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using HardwareCatalog.Units;
 
@@ -13,17 +14,35 @@ namespace HardwareCatalog
             FlopRate? fp64 = null, FlopRate? fp64Tensor = null, FlopRate? fp32 = null, FlopRate? tf32 = null,
             FlopRate? bf16 = null, FlopRate? fp16 = null, FlopRate? fp8 = null, FlopRate? fp6 = null,
             FlopRate? fp4 = null, FlopRate? int8 = null, FlopRate? int4 = null)
+            : this(Slots(fp64, fp64Tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, int8, int4))
         {
-            FlopRate?[] rates = { fp64, fp64Tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, int8, int4 };
-            _flopsPerSecond = new double[rates.Length];
+        }
+
+        private static double[] Slots(params FlopRate?[] rates)
+        {
+            var slots = new double[rates.Length];
+            for (int i = 0; i < rates.Length; i++) slots[i] = rates[i]?.FlopsPerSecond ?? double.NaN;
+            return slots;
+        }
+
+        private PeakTable(double[] flopsPerSecond)
+        {
+            _flopsPerSecond = flopsPerSecond;
             var supported = new List<Precision>();
-            for (int i = 0; i < rates.Length; i++)
+            for (int i = 0; i < flopsPerSecond.Length; i++)
             {
-                _flopsPerSecond[i] = rates[i]?.FlopsPerSecond ?? double.NaN;
-                if (rates[i].HasValue) supported.Add((Precision)i);
+                if (!double.IsNaN(flopsPerSecond[i])) supported.Add((Precision)i);
             }
 
             Supported = supported.AsReadOnly();
+        }
+
+        /// <summary>A table from one slot per precision (NaN: unsupported) starting at <paramref name="offset"/>.</summary>
+        internal static PeakTable FromSlots(double[] values, int offset)
+        {
+            var slots = new double[PrecisionFacts.Count];
+            Array.Copy(values, offset, slots, 0, slots.Length);
+            return new PeakTable(slots);
         }
 
         /// <summary>An empty table: no precision supported.</summary>

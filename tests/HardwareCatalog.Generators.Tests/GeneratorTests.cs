@@ -53,9 +53,12 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = GeneratorHarness.Run(HopperAndDerived);
             string derived = result.Source("Gpus.TestH800.g.cs");
 
-            Assert.Contains("nvLink: global::HardwareCatalog.Units.Bandwidth.FromBytesPerSecond(400000000000d)", derived);
-            Assert.Contains("fp8: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(1978900000000000d)", derived);
-            Assert.Contains("memory: global::HardwareCatalog.Units.DataSize.FromBytes(80000000000d)", derived);
+            // memory, bandwidth and tdp inherited, released inherited
+            Assert.Contains("80000000000d, 3350000000000d, 700d, 2022,", derived);
+            // nvlink overridden (400 GB/s), pcie inherited
+            Assert.Contains("400000000000d, 128000000000d, double.NaN, double.NaN, double.NaN,", derived);
+            // dense peaks inherited: fp64, bf16, fp8, int8
+            Assert.Contains("34000000000000d, double.NaN, double.NaN, double.NaN, 989400000000000d, double.NaN, 1978900000000000d, double.NaN, double.NaN, 1978900000000000d, double.NaN,", derived);
             // Inherited values keep their provenance: the parent's sources come first, then the entry's own.
             Assert.Contains("sources: new string[] { \"https://example.com/h100-datasheet.pdf\", \"https://example.com/h800.pdf\" }", derived);
             // Notes describe the entry they are written in, so they are not inherited.

@@ -64,26 +64,44 @@ namespace HardwareCatalog.Generators.Emitting
                 $"name: {CodeWriter.Literal(model.Name)}",
                 $"vendor: {CodeWriter.Literal(model.Vendor)}",
                 $"architecture: {CodeWriter.Literal(model.Architecture)}",
-                $"memory: {(model.Memory is null ? "null" : Size(model.Memory))}",
-                $"memoryBandwidth: {(model.MemoryBandwidth is null ? "null" : Bandwidth(model.MemoryBandwidth))}",
-                $"dense: {PeakTable(model.Dense)}",
-                $"sparse: {PeakTable(model.Sparse)}",
-                $"released: {(model.Released is { } year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}",
                 $"formFactor: {CodeWriter.Literal(model.FormFactor)}",
-                $"tdp: {(model.Tdp is null ? "null" : Power(model.Tdp))}",
-                $"interconnect: {Interconnect(model.Interconnect)}",
                 $"notes: {CodeWriter.Literal(model.Notes)}",
-                $"sources: new string[] {{ {string.Join(", ", model.Sources.Select(CodeWriter.Literal))} }}",
+                CodeWriter.SourcesArgument(model.Sources),
                 $"isEstimated: {(model.IsEstimated ? "true" : "false")}",
+                "values: new double[]",
             };
 
-            w.Line($"private {model.Identifier}()");
-            w.Line("    : base(");
-            for (int i = 0; i < args.Count; i++)
+            // The numbers travel as one array initializer (a data blob in the assembly), which keeps this constructor
+            // small: the first access to the catalog pays for little JIT work per entry.
+            var values = new string[AcceleratorLayout.Length];
+            for (int i = 0; i < values.Length; i++) values[i] = "double.NaN";
+            if (model.Memory is { } memory) values[AcceleratorLayout.Memory] = CodeWriter.Number(memory.Value);
+            if (model.MemoryBandwidth is { } bandwidth) values[AcceleratorLayout.MemoryBandwidth] = CodeWriter.Number(bandwidth.Value);
+            if (model.Tdp is { } tdp) values[AcceleratorLayout.Tdp] = CodeWriter.Number(tdp.Value);
+            if (model.Released is { } year) values[AcceleratorLayout.Released] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (LinkModel link in model.Interconnect)
             {
-                w.Line("        " + args[i] + (i == args.Count - 1 ? ")" : ","));
+                values[AcceleratorLayout.Links + System.Array.IndexOf(AcceleratorLayout.LinkKeys, link.Key)] = CodeWriter.Number(link.Bandwidth.Value);
             }
 
+            foreach (PeakModel peak in model.Dense) values[AcceleratorLayout.Dense + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
+            foreach (PeakModel peak in model.Sparse) values[AcceleratorLayout.Sparse + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
+
+            string Slots(int start, int count) => string.Join(", ", values.Skip(start).Take(count));
+            string precisions = string.Join(" ", PrecisionNames.Keys);
+            w.Line($"private {model.Identifier}()");
+            w.Line("    : base(");
+            foreach (string arg in args) w.Line("        " + arg + (arg.StartsWith("values:", System.StringComparison.Ordinal) ? "" : ","));
+            w.Line("        {");
+            w.Line("            // memory (B), memoryBandwidth (B/s), tdp (W), released");
+            w.Line("            " + Slots(AcceleratorLayout.Memory, AcceleratorLayout.Links) + ",");
+            w.Line("            // links (B/s): " + string.Join(" ", AcceleratorLayout.LinkKeys));
+            w.Line("            " + Slots(AcceleratorLayout.Links, AcceleratorLayout.LinkKeys.Length) + ",");
+            w.Line("            // dense (FLOP/s): " + precisions);
+            w.Line("            " + Slots(AcceleratorLayout.Dense, PrecisionNames.Keys.Length) + ",");
+            w.Line("            // sparse (FLOP/s): " + precisions);
+            w.Line("            " + Slots(AcceleratorLayout.Sparse, PrecisionNames.Keys.Length) + ",");
+            w.Line("        })");
             w.Line("{");
             w.Line("}");
         }
@@ -148,22 +166,6 @@ namespace HardwareCatalog.Generators.Emitting
             return $"[{Runtime}SupportedPrecisions({List(model.Dense)}{sparse})]";
         }
 
-        private static string PeakTable(EquatableArray<PeakModel> peaks)
-        {
-            if (peaks.Count == 0) return $"{Runtime}PeakTable.Empty";
-            IEnumerable<string> args = peaks.Select(p => $"{PrecisionNames.Keys[p.Precision]}: {Units}FlopRate.FromFlopsPerSecond({CodeWriter.Number(p.FlopsPerSecond)})");
-            return $"new {Runtime}PeakTable({string.Join(", ", args)})";
-        }
-
-        private static string Interconnect(EquatableArray<LinkModel> links)
-        {
-            if (links.Count == 0) return $"{Runtime}Interconnect.None";
-            IEnumerable<string> args = links.Select(l => $"{ParameterName(l.Key)}: {Bandwidth(l.Bandwidth)}");
-            return $"new {Runtime}Interconnect({string.Join(", ", args)})";
-        }
-
-        private static string ParameterName(string key) => key == "nvlink" ? "nvLink" : key;
-
         private static string Size(Quantity q) => $"{Units}DataSize.FromBytes({CodeWriter.Number(q.Value)})";
 
         private static string Bandwidth(Quantity q) => $"{Units}Bandwidth.FromBytesPerSecond({CodeWriter.Number(q.Value)})";
@@ -206,23 +208,7 @@ namespace HardwareCatalog.Generators.Emitting
                 lines.Add($"<para>Extends <c>{CodeWriter.Xml(model.Extends)}</c>.</para>");
             }
 
-            if (!string.IsNullOrEmpty(model.Notes))
-            {
-                lines.Add($"<para>{CodeWriter.Xml(model.Notes!)}</para>");
-            }
-
-            if (model.Sources.Count > 0)
-            {
-                lines.Add("<para>Sources:</para>");
-                lines.Add("<list type=\"bullet\">");
-                foreach (string source in model.Sources)
-                {
-                    lines.Add($"<item><description>{CodeWriter.Xml(source)}</description></item>");
-                }
-
-                lines.Add("</list>");
-            }
-
+            CodeWriter.NotesAndSources(lines, model.Notes, model.Sources);
             lines.Add("</remarks>");
             return string.Join("\n", lines);
         }

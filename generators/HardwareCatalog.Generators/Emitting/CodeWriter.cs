@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -47,6 +49,27 @@ namespace HardwareCatalog.Generators.Emitting
 
             return this;
         }
+
+        /// <summary>The shared tail of an entry's doc remarks: notes, then the sources as a list.</summary>
+        public static void NotesAndSources(List<string> lines, string? notes, IEnumerable<string> sources)
+        {
+            if (!string.IsNullOrEmpty(notes))
+            {
+                lines.Add($"<para>{Xml(notes!)}</para>");
+            }
+
+            var list = sources.ToList();
+            if (list.Count > 0)
+            {
+                lines.Add("<para>Sources:</para>");
+                lines.Add("<list type=\"bullet\">");
+                lines.AddRange(list.Select(source => $"<item><description>{Xml(source)}</description></item>"));
+                lines.Add("</list>");
+            }
+        }
+
+        /// <summary>The <c>sources:</c> argument of a base constructor.</summary>
+        public static string SourcesArgument(IEnumerable<string> sources) => $"sources: new string[] {{ {string.Join(", ", sources.Select(Literal))} }}";
 
         public override string ToString() => _builder.ToString();
 

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Emitting
 {
     /// <summary>Writes the C# for one model entry.</summary>
     internal static class ModelEmitter
     {
-        private const string Units = "global::HardwareCatalog.Units.";
         private const string Runtime = "global::HardwareCatalog.";
 
         public static string HintName(ModelModel model) => $"Models.{model.Identifier}.g.cs";
@@ -47,61 +47,75 @@ namespace HardwareCatalog.Generators.Emitting
 
         private static void WriteConstructor(CodeWriter w, ModelModel model, CatalogOptions options)
         {
-            var args = new List<string>
+            var values = new string[ModelLayout.Length];
+            for (int i = 0; i < values.Length; i++) values[i] = "double.NaN";
+            values[ModelLayout.TotalParameters] = CodeWriter.Number(model.Parameters.Value);
+            if (model.ActiveParameters is { } active) values[ModelLayout.ActiveParameters] = CodeWriter.Number(active.Value);
+            Set(ModelLayout.Released, model.Released);
+            Set(ModelLayout.Layers, model.Layers);
+            Set(ModelLayout.HiddenSize, model.HiddenSize);
+            Set(ModelLayout.VocabularySize, model.VocabularySize);
+            Set(ModelLayout.ContextWindow, model.ContextWindow);
+            if (model.Attention is { } attention)
             {
-                $"id: {CodeWriter.Literal(model.Id)}",
-                $"name: {CodeWriter.Literal(model.Name)}",
-                $"totalParameters: {Count("Parameters", model.Parameters)}",
-                $"activeParameters: {(model.ActiveParameters is null ? "null" : Count("Parameters", model.ActiveParameters))}",
-                $"developer: {CodeWriter.Literal(model.Developer)}",
-                $"released: {Int(model.Released)}",
-                $"layers: {Int(model.Layers)}",
-                $"hiddenSize: {Int(model.HiddenSize)}",
-                $"vocabularySize: {Int(model.VocabularySize)}",
-                $"contextWindow: {Int(model.ContextWindow)}",
-                $"attention: {Attention(model.Attention)}",
-                $"moe: {(model.Moe is { } moe ? $"new {Runtime}MoeSpec({moe.RoutedExperts}, {moe.ActiveExperts}, {moe.SharedExperts})" : "null")}",
-                $"training: {Training(model.Training, options)}",
-                $"notes: {CodeWriter.Literal(model.Notes)}",
-                $"sources: new string[] {{ {string.Join(", ", model.Sources.Select(CodeWriter.Literal))} }}",
-                $"isEstimated: {(model.IsEstimated ? "true" : "false")}",
-            };
+                Set(ModelLayout.AttentionKind, System.Array.IndexOf(CatalogSchema.AttentionKinds, attention.Kind));
+                Set(ModelLayout.Heads, attention.Heads);
+                Set(ModelLayout.HeadDim, attention.HeadDim);
+                Set(ModelLayout.KvHeads, attention.KvHeads);
+                Set(ModelLayout.KvLoraRank, attention.KvLoraRank);
+                Set(ModelLayout.RopeHeadDim, attention.RopeHeadDim);
+            }
+
+            if (model.Moe is { } moe)
+            {
+                Set(ModelLayout.RoutedExperts, moe.RoutedExperts);
+                Set(ModelLayout.ActiveExperts, moe.ActiveExperts);
+                Set(ModelLayout.SharedExperts, moe.SharedExperts);
+            }
+
+            void Set(int slot, int? value)
+            {
+                if (value is { } v) values[slot] = v.ToString(CultureInfo.InvariantCulture);
+            }
 
             w.Line($"private {model.Identifier}()");
             w.Line("    : base(");
-            for (int i = 0; i < args.Count; i++)
-            {
-                w.Line("        " + args[i] + (i == args.Count - 1 ? ")" : ","));
-            }
-
+            w.Line($"        id: {CodeWriter.Literal(model.Id)},");
+            w.Line($"        name: {CodeWriter.Literal(model.Name)},");
+            w.Line($"        developer: {CodeWriter.Literal(model.Developer)},");
+            w.Line($"        notes: {CodeWriter.Literal(model.Notes)},");
+            w.Line($"        {CodeWriter.SourcesArgument(model.Sources)},");
+            w.Line($"        isEstimated: {(model.IsEstimated ? "true" : "false")},");
+            w.Line("        values: new double[]");
+            w.Line("        {");
+            w.Line("            // parameters, activeParameters, released, layers, hiddenSize, vocabularySize, contextWindow");
+            w.Line("            " + string.Join(", ", values.Take(ModelLayout.AttentionKind)) + ",");
+            w.Line("            // attention: kind (" + string.Join(" ", CatalogSchema.AttentionKinds.Select((k, i) => $"{i} {k}")) + "), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim");
+            w.Line("            " + string.Join(", ", values.Skip(ModelLayout.AttentionKind).Take(ModelLayout.RoutedExperts - ModelLayout.AttentionKind)) + ",");
+            w.Line("            // moe: routedExperts, activeExperts, sharedExperts");
+            w.Line("            " + string.Join(", ", values.Skip(ModelLayout.RoutedExperts)) + ",");
+            w.Line("        },");
+            w.Line($"        training: {Training(model.Training, options)})");
             w.Line("{");
             w.Line("}");
-        }
-
-        private static string Int(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null";
-
-        private static string Count(string type, Quantity quantity) => $"{Units}{type}.FromCount({CodeWriter.Number(quantity.Value)})";
-
-        private static string Attention(AttentionModel? attention)
-        {
-            if (attention is null) return "null";
-            string kind = attention.Kind switch { "mha" => "Mha", "gqa" => "Gqa", "mqa" => "Mqa", _ => "Mla" };
-            return $"new {Runtime}AttentionSpec({Runtime}AttentionKind.{kind}, heads: {attention.Heads}, headDim: {attention.HeadDim}, kvHeads: {Int(attention.KvHeads)}, kvLoraRank: {Int(attention.KvLoraRank)}, ropeHeadDim: {Int(attention.RopeHeadDim)})";
         }
 
         private static string Training(TrainingModel? training, CatalogOptions options)
         {
             if (training is null) return "null";
-            string tokens = training.Tokens is null ? "null" : Count("Tokens", training.Tokens);
-            string hours = training.GpuHours is null ? "null" : $"{Units}GpuHours.FromHours({CodeWriter.Number(training.GpuHours.Value)})";
-            string precision = training.Precision is { } p ? $"{Runtime}Precision.{PrecisionNames.MemberNames[p]}" : "null";
-            if (training.GpuIdentifier is { } gpu)
+            string[] slots =
             {
-                string gpuType = $"global::{options.Namespace}.Accelerators.{gpu}";
-                return $"new {Runtime}TrainingRun<{gpuType}>({gpuType}.Instance, tokens: {tokens}, gpuCount: {Int(training.GpuCount)}, gpuHours: {hours}, precision: {precision})";
-            }
+                training.Tokens is { } tokens ? CodeWriter.Number(tokens.Value) : "double.NaN",
+                training.GpuCount is { } count ? count.ToString(CultureInfo.InvariantCulture) : "double.NaN",
+                training.GpuHours is { } hours ? CodeWriter.Number(hours.Value) : "double.NaN",
+                training.Precision is { } p ? p.ToString(CultureInfo.InvariantCulture) : "double.NaN",
+            };
 
-            return $"new {Runtime}TrainingRun(tokens: {tokens}, gpu: null, gpuCount: {Int(training.GpuCount)}, gpuHours: {hours}, precision: {precision})";
+            // tokens, gpuCount, gpuHours, precision (the Precision value)
+            string array = $"new double[] {{ {string.Join(", ", slots)} }}";
+            return training.GpuIdentifier is { } gpu
+                ? $"{Runtime}TrainingRun.FromSlots(global::{options.Namespace}.Accelerators.{gpu}.Instance, {array})"
+                : $"{Runtime}TrainingRun.FromSlots({array})";
         }
 
         private static string Summary(ModelModel model)
@@ -141,15 +155,7 @@ namespace HardwareCatalog.Generators.Emitting
                 if (run.Count > 0) lines.Add($"<para>Training: {CodeWriter.Xml(string.Join(", ", run))}.</para>");
             }
 
-            if (!string.IsNullOrEmpty(model.Notes)) lines.Add($"<para>{CodeWriter.Xml(model.Notes!)}</para>");
-            if (model.Sources.Count > 0)
-            {
-                lines.Add("<para>Sources:</para>");
-                lines.Add("<list type=\"bullet\">");
-                lines.AddRange(model.Sources.Select(s => $"<item><description>{CodeWriter.Xml(s)}</description></item>"));
-                lines.Add("</list>");
-            }
-
+            CodeWriter.NotesAndSources(lines, model.Notes, model.Sources);
             lines.Add("</remarks>");
             return string.Join("\n", lines);
         }

@@ -26,17 +26,21 @@ namespace HardwareCatalog.Accelerators
                 name: "Test A100",
                 vendor: "NVIDIA",
                 architecture: "Ampere",
-                memory: global::HardwareCatalog.Units.DataSize.FromBytes(80000000000d),
-                memoryBandwidth: global::HardwareCatalog.Units.Bandwidth.FromBytesPerSecond(2039000000000d),
-                dense: new global::HardwareCatalog.PeakTable(bf16: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(312000000000000d)),
-                sparse: new global::HardwareCatalog.PeakTable(bf16: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(624000000000000d)),
-                released: null,
                 formFactor: null,
-                tdp: null,
-                interconnect: global::HardwareCatalog.Interconnect.None,
                 notes: null,
                 sources: new string[] { "https://example.com/a100.pdf" },
-                isEstimated: false)
+                isEstimated: false,
+                values: new double[]
+                {
+                    // memory (B), memoryBandwidth (B/s), tdp (W), released
+                    80000000000d, 2039000000000d, double.NaN, double.NaN,
+                    // links (B/s): nvlink pcie infinityFabric ici ethernet
+                    double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                    // dense (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    double.NaN, double.NaN, double.NaN, double.NaN, 312000000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                    // sparse (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    double.NaN, double.NaN, double.NaN, double.NaN, 624000000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                })
         {
         }
 

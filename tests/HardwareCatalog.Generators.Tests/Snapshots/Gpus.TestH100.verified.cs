@@ -27,17 +27,21 @@ namespace HardwareCatalog.Accelerators
                 name: "Test H100",
                 vendor: "NVIDIA",
                 architecture: "Hopper",
-                memory: global::HardwareCatalog.Units.DataSize.FromBytes(80000000000d),
-                memoryBandwidth: global::HardwareCatalog.Units.Bandwidth.FromBytesPerSecond(3350000000000d),
-                dense: new global::HardwareCatalog.PeakTable(fp64: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(34000000000000d), bf16: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(989400000000000d), fp8: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(1978900000000000d), int8: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(1978900000000000d)),
-                sparse: new global::HardwareCatalog.PeakTable(bf16: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(1978800000000000d), fp8: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(3957800000000000d), int8: global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(3957800000000000d)),
-                released: 2022,
                 formFactor: "SXM",
-                tdp: global::HardwareCatalog.Units.Power.FromWatts(700d),
-                interconnect: new global::HardwareCatalog.Interconnect(nvLink: global::HardwareCatalog.Units.Bandwidth.FromBytesPerSecond(900000000000d), pcie: global::HardwareCatalog.Units.Bandwidth.FromBytesPerSecond(128000000000d)),
                 notes: "Dense figures from the whitepaper.",
                 sources: new string[] { "https://example.com/h100-datasheet.pdf" },
-                isEstimated: false)
+                isEstimated: false,
+                values: new double[]
+                {
+                    // memory (B), memoryBandwidth (B/s), tdp (W), released
+                    80000000000d, 3350000000000d, 700d, 2022,
+                    // links (B/s): nvlink pcie infinityFabric ici ethernet
+                    900000000000d, 128000000000d, double.NaN, double.NaN, double.NaN,
+                    // dense (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    34000000000000d, double.NaN, double.NaN, double.NaN, 989400000000000d, double.NaN, 1978900000000000d, double.NaN, double.NaN, 1978900000000000d, double.NaN,
+                    // sparse (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    double.NaN, double.NaN, double.NaN, double.NaN, 1978800000000000d, double.NaN, 3957800000000000d, double.NaN, double.NaN, 3957800000000000d, double.NaN,
+                })
         {
         }
 

@@ -28,17 +28,21 @@ namespace HardwareCatalog.Accelerators
                 name: "A part with no published compute",
                 vendor: "Example",
                 architecture: "Hopper",
-                memory: global::HardwareCatalog.Units.DataSize.FromBytes(96000000000d),
-                memoryBandwidth: null,
-                dense: global::HardwareCatalog.PeakTable.Empty,
-                sparse: global::HardwareCatalog.PeakTable.Empty,
-                released: null,
                 formFactor: null,
-                tdp: null,
-                interconnect: global::HardwareCatalog.Interconnect.None,
                 notes: "No datasheet gives its peaks.",
                 sources: new string[] { "https://example.com/guide" },
-                isEstimated: true)
+                isEstimated: true,
+                values: new double[]
+                {
+                    // memory (B), memoryBandwidth (B/s), tdp (W), released
+                    96000000000d, double.NaN, double.NaN, double.NaN,
+                    // links (B/s): nvlink pcie infinityFabric ici ethernet
+                    double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                    // dense (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                    // sparse (FLOP/s): fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+                    double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                })
         {
         }
 

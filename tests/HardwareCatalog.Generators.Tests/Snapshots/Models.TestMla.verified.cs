@@ -23,20 +23,20 @@ namespace HardwareCatalog.LanguageModels
             : base(
                 id: "test-mla",
                 name: "Test MLA",
-                totalParameters: global::HardwareCatalog.Units.Parameters.FromCount(671000000000d),
-                activeParameters: global::HardwareCatalog.Units.Parameters.FromCount(37000000000d),
                 developer: "Example",
-                released: null,
-                layers: 61,
-                hiddenSize: 7168,
-                vocabularySize: null,
-                contextWindow: 131072,
-                attention: new global::HardwareCatalog.AttentionSpec(global::HardwareCatalog.AttentionKind.Mla, heads: 128, headDim: 128, kvHeads: null, kvLoraRank: 512, ropeHeadDim: 64),
-                moe: new global::HardwareCatalog.MoeSpec(256, 8, 1),
-                training: new global::HardwareCatalog.TrainingRun<global::HardwareCatalog.Accelerators.TestH100>(global::HardwareCatalog.Accelerators.TestH100.Instance, tokens: global::HardwareCatalog.Units.Tokens.FromCount(14800000000000d), gpuCount: 2048, gpuHours: global::HardwareCatalog.Units.GpuHours.FromHours(2788000d), precision: global::HardwareCatalog.Precision.Fp8),
                 notes: null,
                 sources: new string[] { "https://example.com/paper" },
-                isEstimated: false)
+                isEstimated: false,
+                values: new double[]
+                {
+                    // parameters, activeParameters, released, layers, hiddenSize, vocabularySize, contextWindow
+                    671000000000d, 37000000000d, double.NaN, 61, 7168, double.NaN, 131072,
+                    // attention: kind (0 mha 1 gqa 2 mqa 3 mla), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim
+                    3, 128, 128, double.NaN, 512, 64,
+                    // moe: routedExperts, activeExperts, sharedExperts
+                    256, 8, 1,
+                },
+                training: global::HardwareCatalog.TrainingRun.FromSlots(global::HardwareCatalog.Accelerators.TestH100.Instance, new double[] { 14800000000000d, 2048, 2788000d, 6 }))
         {
         }
 

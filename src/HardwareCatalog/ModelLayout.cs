@@ -1,0 +1,37 @@
+// Compiled into both the runtime library and the source generator: where each value sits in the compact arrays that
+// generated model types pass to their base constructor and to TrainingRun.FromSlots.
+namespace HardwareCatalog
+{
+    internal static class ModelLayout
+    {
+        public const int TotalParameters = 0;
+        public const int ActiveParameters = 1;
+        public const int Released = 2;
+        public const int Layers = 3;
+        public const int HiddenSize = 4;
+        public const int VocabularySize = 5;
+        public const int ContextWindow = 6;
+
+        /// <summary>The AttentionKind value, NaN when the catalog gives no attention shape.</summary>
+        public const int AttentionKind = 7;
+        public const int Heads = 8;
+        public const int HeadDim = 9;
+        public const int KvHeads = 10;
+        public const int KvLoraRank = 11;
+        public const int RopeHeadDim = 12;
+
+        /// <summary>NaN when the model is not a mixture of experts.</summary>
+        public const int RoutedExperts = 13;
+        public const int ActiveExperts = 14;
+        public const int SharedExperts = 15;
+        public const int Length = 16;
+
+        public const int TrainingTokens = 0;
+        public const int TrainingGpuCount = 1;
+        public const int TrainingGpuHours = 2;
+
+        /// <summary>The Precision value, NaN when not published.</summary>
+        public const int TrainingPrecision = 3;
+        public const int TrainingLength = 4;
+    }
+}
