@@ -215,18 +215,11 @@ namespace HardwareCatalog.Generators.Parsing
         private void ReadQuantity(string text, FieldSpec spec, string path, LocationInfo location, List<RawField> fields)
         {
             QuantityError error = UnitTable.TryParse(text, spec.Dimension, out double value, out UnitDefinition unit, out _);
-            string symbols = UnitTable.SymbolsOf(spec.Dimension);
             string? problem = error switch
             {
                 QuantityError.None when value <= 0 => $"'{text}' must be positive",
                 QuantityError.None => null,
-                QuantityError.Empty => "a value is required",
-                QuantityError.InvalidNumber => $"'{text}' does not start with a number",
-                QuantityError.MissingUnit => $"'{text}' has no unit; expected one of: {symbols}",
-                QuantityError.UnknownUnit => $"'{text}' has an unknown unit; expected one of: {symbols}",
-                QuantityError.WrongDimension => $"'{text}' is a {UnitTable.DimensionName(unit.Dimension)}, but '{path}' is a {UnitTable.DimensionName(spec.Dimension)} ({symbols})",
-                QuantityError.NotFinite => $"'{text}' is out of range",
-                _ => $"'{text}' is not a valid {UnitTable.DimensionName(spec.Dimension)}",
+                _ => UnitTable.Describe(error, text, spec.Dimension, unit, $"'{path}'"),
             };
 
             if (problem is null && spec.Dimension == Dimension.ComputeRate)

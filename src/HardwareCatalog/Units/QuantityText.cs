@@ -12,7 +12,7 @@ namespace HardwareCatalog.Units
             QuantityError error = UnitTable.TryParse(text, dimension, out double value, out UnitDefinition unit, out _);
             if (error != QuantityError.None)
             {
-                throw new FormatException(Describe(error, text, dimension, unit, typeName));
+                throw new FormatException(UnitTable.Describe(error, text, dimension, unit, "a " + typeName) + ".");
             }
 
             return value;
@@ -23,17 +23,6 @@ namespace HardwareCatalog.Units
             value = 0;
             return text is not null && UnitTable.TryParse(text, dimension, out value, out _, out _) == QuantityError.None;
         }
-
-        public static string Describe(QuantityError error, string text, Dimension dimension, UnitDefinition unit, string typeName) => error switch
-        {
-            QuantityError.Empty => $"A {typeName} needs a number and a unit; the text is empty.",
-            QuantityError.InvalidNumber => $"'{text}' does not start with a number.",
-            QuantityError.MissingUnit => $"'{text}' has no unit; a {typeName} takes one of: {UnitTable.SymbolsOf(dimension)}.",
-            QuantityError.UnknownUnit => $"'{text}' has an unknown unit; a {typeName} takes one of: {UnitTable.SymbolsOf(dimension)}.",
-            QuantityError.WrongDimension => $"'{text}' is a {UnitTable.DimensionName(unit.Dimension)}, but a {typeName} takes one of: {UnitTable.SymbolsOf(dimension)}.",
-            QuantityError.NotFinite => $"'{text}' is out of the range of a {typeName}.",
-            _ => $"'{text}' is not a valid {typeName}.",
-        };
 
         public static string Format(double value, Dimension dimension, string? format = null, int? preferredDecimalExponent = null)
             => UnitTable.Format(value, dimension, string.IsNullOrEmpty(format) ? null : format, preferredDecimalExponent);

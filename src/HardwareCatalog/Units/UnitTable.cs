@@ -280,6 +280,25 @@ namespace HardwareCatalog.Units
             return false;
         }
 
+        /// <summary>
+        /// Why <paramref name="text"/> is not a quantity of <paramref name="expected"/>, for the runtime's FormatException
+        /// and the generator's HWC103 alike; <paramref name="subject"/> names what was being read ("'memory'", "a DataSize").
+        /// </summary>
+        public static string Describe(QuantityError error, string text, Dimension expected, UnitDefinition found, string subject)
+        {
+            string symbols = SymbolsOf(expected);
+            return error switch
+            {
+                QuantityError.Empty => $"{subject} needs a number and a unit; the text is empty",
+                QuantityError.InvalidNumber => $"'{text}' does not start with a number",
+                QuantityError.MissingUnit => $"'{text}' has no unit; expected one of: {symbols}",
+                QuantityError.UnknownUnit => $"'{text}' has an unknown unit; expected one of: {symbols}",
+                QuantityError.WrongDimension => $"'{text}' is a {DimensionName(found.Dimension)}, but {subject} is a {DimensionName(expected)} ({symbols})",
+                QuantityError.NotFinite => $"'{text}' is out of range",
+                _ => $"'{text}' is not a valid {DimensionName(expected)}",
+            };
+        }
+
         /// <summary>The dimension's name in messages: "data size", "bandwidth", ...</summary>
         public static string DimensionName(Dimension dimension) => dimension switch
         {
