@@ -46,21 +46,15 @@ namespace HardwareCatalog.Generators
                 }
             }
 
-            bool includeBuiltIns = true;
-            if (options.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? builtIns) && !string.IsNullOrWhiteSpace(builtIns))
+            string? builtIns = Property(options, "HardwareCatalogIncludeBuiltIns");
+            bool includeBuiltIns = IncludeBuiltIns(options);
+            if (builtIns is not null && builtIns.Trim().ToLowerInvariant() is not ("true" or "false"))
             {
-                switch (builtIns.Trim().ToLowerInvariant())
-                {
-                    case "false": includeBuiltIns = false; break;
-                    case "true": break;
-                    default:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogIncludeBuiltIns", builtIns, "expected 'true' or 'false'; the built-in catalog is included"));
-                        break;
-                }
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogIncludeBuiltIns", builtIns, "expected 'true' or 'false'; the built-in catalog is included"));
             }
 
-            if (options.TryGetValue("build_property.HardwareCatalogMaxFileSize", out string? maxSize) && !string.IsNullOrWhiteSpace(maxSize)
-                && !(int.TryParse(maxSize.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0))
+            string? maxSize = Property(options, "HardwareCatalogMaxFileSize");
+            if (maxSize is not null && ParseMaxFileSize(maxSize) is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogMaxFileSize", maxSize,
                     $"expected a positive number of characters; the default, {InputGuard.DefaultMaxFileSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, is used"));
@@ -89,8 +83,7 @@ namespace HardwareCatalog.Generators
             }
 
             bool isBuiltIn = kind == "builtin";
-            if (isBuiltIn && optionsProvider.GlobalOptions.TryGetValue("build_property.HardwareCatalogIncludeBuiltIns", out string? include)
-                && string.Equals(include?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            if (isBuiltIn && !IncludeBuiltIns(optionsProvider.GlobalOptions))
             {
                 return null;
             }
@@ -115,11 +108,19 @@ namespace HardwareCatalog.Generators
             }
         }
 
+        /// <summary>The value of an MSBuild property made visible to the compiler, or null when it is unset or blank.</summary>
+        private static string? Property(AnalyzerConfigOptions options, string name)
+            => options.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        /// <summary>Built-ins are in unless the property says 'false' (an invalid value is reported by ReadOptions).</summary>
+        private static bool IncludeBuiltIns(AnalyzerConfigOptions options)
+            => !string.Equals(Property(options, "HardwareCatalogIncludeBuiltIns")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+        private static int? ParseMaxFileSize(string value)
+            => int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0 ? size : null;
+
         private static int MaxFileSize(AnalyzerConfigOptions options)
-            => options.TryGetValue("build_property.HardwareCatalogMaxFileSize", out string? value)
-                && int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0
-                ? size
-                : InputGuard.DefaultMaxFileSize;
+            => Property(options, "HardwareCatalogMaxFileSize") is { } value && ParseMaxFileSize(value) is int size ? size : InputGuard.DefaultMaxFileSize;
 
         private static ParsedFile Failed(string path, bool isBuiltIn, Exception exception)
             => new(path, isBuiltIn, EquatableArray<RawEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]

@@ -582,8 +582,9 @@ namespace HardwareCatalog.Generators.Parsing
                     }
 
                     precision = index;
-                    if (index >= 0 && gpuId is not null && gpuById[gpuId].Dense.Select(p => p.Precision).ToList() is var supported && !supported.Contains(index))
+                    if (index >= 0 && gpuId is not null && !gpuById[gpuId].Dense.Any(p => p.Precision == index))
                     {
+                        var supported = gpuById[gpuId].Dense.Select(p => p.Precision).ToList();
                         Report(DiagnosticDescriptors.TrainingPrecisionUnsupported, precisionField.Location, entry.Id, PrecisionNames.DisplayNames[index], gpuId,
                             supported.Count == 0 ? "none published" : string.Join(", ", supported.Select(p => PrecisionNames.DisplayNames[p])));
                         ok = false;
