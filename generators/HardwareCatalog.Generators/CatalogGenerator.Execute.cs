@@ -4,7 +4,9 @@ using System.Linq;
 using System.Threading;
 using HardwareCatalog.Generators.Emitting;
 using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Building;
 using HardwareCatalog.Generators.Parsing;
+using HardwareCatalog.Generators.Resolving;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -123,12 +125,27 @@ namespace HardwareCatalog.Generators
             => Property(options, "HardwareCatalogMaxFileSize") is { } value && ParseMaxFileSize(value) is int size ? size : InputGuard.DefaultMaxFileSize;
 
         private static ParsedFile Failed(string path, bool isBuiltIn, Exception exception)
-            => new(path, isBuiltIn, EquatableArray<RawEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+            => new(path, isBuiltIn, EquatableArray<ParsedEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]
             {
                 DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), "parsing this file; the other files still generate", exception.GetType().Name, exception.Message),
             }));
 
-        internal static ResolvedCatalog Resolve(ImmutableArray<ParsedFile> files, CatalogOptions options)
+        internal static BuiltFile BuildFile(ParsedFile file)
+        {
+            try
+            {
+                return EntryBuilder.BuildFile(file);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return new BuiltFile(file, EquatableArray<BuiltEntry>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+                {
+                    DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(file.Path), "building the entries of this file; the other files still generate", exception.GetType().Name, exception.Message),
+                }));
+            }
+        }
+
+        internal static ResolvedCatalog Resolve(ImmutableArray<BuiltFile> files, CatalogOptions options)
         {
             try
             {
@@ -136,17 +153,20 @@ namespace HardwareCatalog.Generators
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return new ResolvedCatalog(EquatableArray<string>.Empty, EquatableArray<AcceleratorModel>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelModel>.Empty, new EquatableArray<DiagnosticInfo>(new[]
+                return ResolvedCatalog.Empty with
                 {
-                    DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
-                }));
+                    Diagnostics = new EquatableArray<DiagnosticInfo>(new[]
+                    {
+                        DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
+                    }),
+                };
             }
         }
 
-        private static void EmitAccelerator(SourceProductionContext context, AcceleratorModel model, CatalogOptions options)
+        private static void EmitAccelerator(SourceProductionContext context, GpuEntry model, CatalogOptions options)
             => Emit(context, AcceleratorEmitter.HintName(model), () => AcceleratorEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
-        private static void EmitModel(SourceProductionContext context, ModelModel model, CatalogOptions options)
+        private static void EmitModel(SourceProductionContext context, ModelEntry model, CatalogOptions options)
             => Emit(context, ModelEmitter.HintName(model), () => ModelEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
         private static void EmitIndex(SourceProductionContext context, string className, EquatableArray<IndexEntry> entries, CatalogOptions options)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using HardwareCatalog.Generators.Model;
-using HardwareCatalog.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace HardwareCatalog.Generators
@@ -33,8 +32,15 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(files.Select((file, _) => file.Diagnostics), ReportDiagnostics);
 
-            // Cross-file rules (ids, extends) need every file at once; emission is per entry again after this.
-            IncrementalValueProvider<ResolvedCatalog> catalog = files
+            // Entries that need no other file are built with their file: an edit to one file rebuilds its entries alone.
+            IncrementalValuesProvider<BuiltFile> built = files
+                .Select((file, _) => BuildFile(file))
+                .WithTrackingName(TrackingNames.BuiltFiles);
+
+            context.RegisterSourceOutput(built.Select((file, _) => file.Diagnostics), ReportDiagnostics);
+
+            // Cross-file rules (ids, extends, names, references) need every file at once; emission is per entry again after this.
+            IncrementalValueProvider<ResolvedCatalog> catalog = built
                 .Collect()
                 .Combine(options)
                 .Select((pair, _) => Resolve(pair.Left, pair.Right.Options))
@@ -44,24 +50,25 @@ namespace HardwareCatalog.Generators
 
             IncrementalValueProvider<CatalogOptions> catalogOptions = options.Select((o, _) => o.Options);
 
-            // Entries that need no other file were built with their file: when one file changes, only its entries
-            // re-emit. The cross-file step only says which of them are accepted (no duplicate id, no collision).
-            IncrementalValuesProvider<(AcceleratorModel Model, CatalogOptions Options)> standalone = files
-                .SelectMany((file, _) => file.Entries.Where(e => e.Standalone?.Model is not null))
-                .Combine(catalog.Select((c, _) => c.AcceptedStandalone))
-                .Where(pair => pair.Right.AsSpan().BinarySearch(CatalogResolver.StandaloneKey(pair.Left), StringComparer.Ordinal) >= 0)
-                .Select((pair, _) => pair.Left.Standalone!.Model!)
+            // Accelerators built with their file are emitted from the per-file pipeline; the cross-file step only says
+            // which of them it turned away (a duplicate id, a contested name), a list that is almost always empty and
+            // so leaves the other files' entries cached when one file changes.
+            IncrementalValuesProvider<(GpuEntry Entry, CatalogOptions Options)> standalone = built
+                .SelectMany((file, _) => file.Entries.Where(e => e.Gpu is not null))
+                .Combine(catalog.Select((c, _) => c.RejectedStandalone))
+                .Where(pair => pair.Right.AsSpan().BinarySearch(pair.Left.Key) < 0)
+                .Select((pair, _) => pair.Left.Gpu!)
                 .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.StandaloneGpus);
 
-            context.RegisterSourceOutput(standalone, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
+            context.RegisterSourceOutput(standalone, (spc, pair) => EmitAccelerator(spc, pair.Entry, pair.Options));
 
-            IncrementalValuesProvider<(AcceleratorModel Model, CatalogOptions Options)> derived = catalog
+            IncrementalValuesProvider<(GpuEntry Entry, CatalogOptions Options)> derived = catalog
                 .SelectMany((c, _) => c.DerivedGpus)
                 .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.DerivedGpus);
 
-            context.RegisterSourceOutput(derived, (spc, pair) => EmitAccelerator(spc, pair.Model, pair.Options));
+            context.RegisterSourceOutput(derived, (spc, pair) => EmitAccelerator(spc, pair.Entry, pair.Options));
 
             IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> gpuIndex = catalog
                 .Select((c, _) => c.GpuIndex)
@@ -70,16 +77,16 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(gpuIndex, (spc, pair) => EmitIndex(spc, "Gpus", pair.Entries, pair.Options));
 
-            IncrementalValuesProvider<(ModelModel Model, CatalogOptions Options)> models = catalog
+            IncrementalValuesProvider<(ModelEntry Entry, CatalogOptions Options)> models = catalog
                 .SelectMany((c, _) => c.Models)
-                .Combine(options.Select((o, _) => o.Options))
+                .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.ModelEntries);
 
-            context.RegisterSourceOutput(models, (spc, pair) => EmitModel(spc, pair.Model, pair.Options));
+            context.RegisterSourceOutput(models, (spc, pair) => EmitModel(spc, pair.Entry, pair.Options));
 
             IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> modelIndex = catalog
                 .Select((c, _) => c.Models.Select(m => new IndexEntry(m.Id, m.Identifier)).ToEquatableArray())
-                .Combine(options.Select((o, _) => o.Options))
+                .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.ModelIndex);
 
             context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Entries, pair.Options));

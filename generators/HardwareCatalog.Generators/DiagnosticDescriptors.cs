@@ -80,6 +80,9 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor InvalidEncoding = Descriptor(
             "HWC121", "Catalog file is not valid UTF-8", "The catalog file contains {0}, which is not valid UTF-8 text; save it as UTF-8");
 
+        public static readonly DiagnosticDescriptor IdentifierCaseCollision = Descriptor(
+            "HWC122", "Two entries' C# identifiers differ only in case", "'{0}' becomes the C# identifier '{1}', which differs only in case from '{3}' of '{2}'; names that differ only in case are one name to case-insensitive languages, file systems and generated file names: set 'identifier:' on one of them");
+
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
@@ -88,7 +91,7 @@ namespace HardwareCatalog.Generators
             EmptyFile, SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
-            InvisibleCharacter, InvalidEncoding, InternalError,
+            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -35,22 +35,19 @@ namespace HardwareCatalog
         public const int Count = 11;
 
         /// <summary>Every precision, in declaration order.</summary>
-        public static System.Collections.Generic.IReadOnlyList<Precision> All { get; } = new[]
-        {
-            Precision.Fp64, Precision.Fp64Tensor, Precision.Fp32, Precision.Tf32, Precision.Bf16, Precision.Fp16,
-            Precision.Fp8, Precision.Fp6, Precision.Fp4, Precision.Int8, Precision.Int4,
-        };
+        public static System.Collections.Generic.IReadOnlyList<Precision> All { get; } = System.Linq.Enumerable.ToArray(
+            System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, PrecisionTable.Count), i => (Precision)i));
 
         /// <summary>The DSL's key for a precision: <c>fp8</c>, <c>fp64Tensor</c>.</summary>
-        public static string CatalogKey(this Precision precision) => PrecisionNames.Keys[(int)precision];
+        public static string CatalogKey(this Precision precision) => PrecisionTable.Rows[(int)precision].Key;
 
         /// <summary>The conventional display name: <c>FP8</c>, <c>FP64 Tensor</c>.</summary>
-        public static string DisplayName(this Precision precision) => PrecisionNames.DisplayNames[(int)precision];
+        public static string DisplayName(this Precision precision) => PrecisionTable.Rows[(int)precision].DisplayName;
 
         /// <summary>Whether rates of this precision count integer operations (TOPS) rather than floating-point ones.</summary>
-        public static bool IsInteger(this Precision precision) => precision is Precision.Int8 or Precision.Int4;
+        public static bool IsInteger(this Precision precision) => (uint)precision < (uint)PrecisionTable.Count && PrecisionTable.Rows[(int)precision].IsInteger;
 
         /// <summary>Bytes per element of a tensor stored in this precision (fp4 0.5, fp6 0.75, fp8 1, bf16 2, ...).</summary>
-        public static double BytesPerElement(this Precision precision) => PrecisionNames.BytesPerElement[(int)precision];
+        public static double BytesPerElement(this Precision precision) => PrecisionTable.Rows[(int)precision].BytesPerElement;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -165,6 +166,63 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", Catalogs.Ampere.Replace("identifier: TestA100GB", "identifier: TestH100"));
 
             Assert.Equal(new[] { "/p/catalogs/x.yaml(3,13): HWC108" }, result.Located);
+        }
+
+        [Fact]
+        public void Identifiers_that_differ_only_in_case_are_an_error_not_a_crash()
+        {
+            // 'h100nvl' becomes H100nvl and 'h100-nvl' H100Nvl: distinct in C#, but one generated file name to Roslyn,
+            // which compares hint names without regard to case (this once threw inside AddSource: CS8785).
+            const string nvl = """
+                kind: gpu
+                id: h100-nvl
+                name: H100 NVL
+                vendor: NVIDIA
+                architecture: Hopper
+                sources: [ https://example.com/nvl ]
+                ---
+                kind: gpu
+                id: h100nvl
+                extends: h100-nvl
+                name: H100 NVL (copy)
+                sources: [ https://example.com/nvl ]
+                """;
+
+            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", nvl);
+
+            Assert.Null(result.RunResult.Results.Single().Exception);
+            Assert.Equal(new[] { "/p/catalogs/x.yaml(9,5): HWC122" }, result.Located);
+            Assert.Equal("'h100nvl' becomes the C# identifier 'H100nvl', which differs only in case from 'H100Nvl' of 'h100-nvl'; names that differ only in case are one name to case-insensitive languages, file systems and generated file names: set 'identifier:' on one of them",
+                result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.Contains("Gpus.H100Nvl.g.cs", result.HintNames);
+            Assert.Contains("Gpus.TestH100.g.cs", result.HintNames);
+            Assert.DoesNotContain(result.HintNames, h => h.Contains("H100nvl", StringComparison.Ordinal));
+            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        [Fact]
+        public void Identifiers_that_differ_only_in_case_are_fine_once_one_chooses_its_name()
+        {
+            const string nvl = """
+                kind: gpu
+                id: h100-nvl
+                name: H100 NVL
+                vendor: NVIDIA
+                architecture: Hopper
+                sources: [ https://example.com/nvl ]
+                ---
+                kind: gpu
+                id: h100nvl
+                identifier: H100NvlCopy
+                extends: h100-nvl
+                name: H100 NVL (copy)
+                sources: [ https://example.com/nvl ]
+                """;
+
+            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", nvl);
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Contains("Gpus.H100NvlCopy.g.cs", result.HintNames);
         }
 
         [Fact]

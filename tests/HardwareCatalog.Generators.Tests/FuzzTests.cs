@@ -82,7 +82,8 @@ namespace HardwareCatalog.Generators.Tests
 
             // The base file alone generates TestH100 plus the two index files.
             bool generatedFromMutated = result.HintNames.Count() > 3;
-            bool explained = result.GeneratorDiagnostics.Any(d => d.Location.GetLineSpan().Path == path);
+            // A diagnostic at the base file explains it too: the mutated entry took the base entry's name (HWC108, HWC122).
+            bool explained = result.GeneratorDiagnostics.Any(d => d.Location.GetLineSpan().Path is { } file && (file == path || file == "/p/catalogs/base.yaml"));
             if (!generatedFromMutated && !explained) return "the file generated nothing and no diagnostic says why";
             return "";
         }
@@ -102,8 +103,9 @@ namespace HardwareCatalog.Generators.Tests
             int mutations = 1 + random.Next(3);
             for (int m = 0; m < mutations; m++)
             {
-                text = random.Next(8) switch
+                text = random.Next(9) switch
                 {
+                    8 => NearDuplicateId(text, random),
                     0 => FlipCharacter(text, random),
                     1 => text.Substring(0, random.Next(text.Length + 1)),
                     2 => EditLines(text, random, (lines, i) => lines.RemoveAt(i)),
@@ -116,6 +118,32 @@ namespace HardwareCatalog.Generators.Tests
             }
 
             return text;
+        }
+
+        /// <summary>
+        /// Rewrites the entry's id as a near-duplicate of the base file's <c>test-h100</c> or of its own id: separators
+        /// dropped, doubled or added, so that the C# names equal or differ only in case (<c>h100nvl</c> beside
+        /// <c>h100-nvl</c> once crashed the generator with a hint-name clash).
+        /// </summary>
+        private static string NearDuplicateId(string text, Random random)
+        {
+            const string marker = "id: ";
+            int at = text.IndexOf("\n" + marker, StringComparison.Ordinal);
+            if (at < 0) return text;
+            int start = at + 1 + marker.Length;
+            int end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            string id = random.Next(2) == 0 ? "test-h100" : text.Substring(start, end - start).Trim();
+            if (id.Length < 2) return text;
+            int position = 1 + random.Next(id.Length - 1);
+            string variant = random.Next(3) switch
+            {
+                0 => id.Replace("-", "").Replace(".", ""),
+                1 => id.Substring(0, position) + (random.Next(2) == 0 ? "-" : "..") + id.Substring(position),
+                _ => id.Replace("-", random.Next(2) == 0 ? "." : "--"),
+            };
+
+            return text.Substring(0, start) + variant + text.Substring(end);
         }
 
         private static string FlipCharacter(string text, Random random)

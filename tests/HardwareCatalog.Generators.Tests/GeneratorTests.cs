@@ -107,7 +107,7 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("a.b-c", "ABC")]
         [InlineData("9000-turbo", "9000Turbo")]
         public void Ids_map_to_identifiers_by_the_dsl_rule(string id, string identifier)
-            => Assert.Equal(identifier, Parsing.CatalogResolver.ToIdentifier(id));
+            => Assert.Equal(identifier, Building.Identifiers.ToIdentifier(id));
 
         [Fact]
         public void Namespace_and_visibility_follow_the_msbuild_properties()

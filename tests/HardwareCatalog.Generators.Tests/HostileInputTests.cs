@@ -182,9 +182,11 @@ namespace HardwareCatalog.Generators.Tests
                 files.Add(Parsing.CatalogParser.Parse($"/p/catalogs/chain-{start}.yaml", text.ToString(), isBuiltIn: false, maxFileSize: 10_000_000));
             }
 
-            Model.ResolvedCatalog catalog = Parsing.CatalogResolver.Resolve(files, Model.CatalogOptions.Default);
+            var built = files.Select(Building.EntryBuilder.BuildFile).ToList();
+            Model.ResolvedCatalog catalog = Resolving.CatalogResolver.Resolve(built, Model.CatalogOptions.Default);
 
             Assert.Empty(files.SelectMany(f => f.Diagnostics));
+            Assert.Empty(built.SelectMany(f => f.Diagnostics));
             Assert.Empty(catalog.Diagnostics);
             Assert.Equal(links + 1, catalog.GpuIndex.Count);
             Assert.Equal("Test H100", catalog.DerivedGpus.Single(g => g.Id == "link-50000").Name);

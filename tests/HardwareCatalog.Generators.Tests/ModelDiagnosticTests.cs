@@ -9,6 +9,9 @@ namespace HardwareCatalog.Generators.Tests
         private static GeneratorResult Run(string model, string source = "")
             => GeneratorHarness.Run(new[] { new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper), new CatalogFile("/p/catalogs/m.yaml", model) }, source);
 
+        private static GeneratorResult RunWith(string model, string derived)
+            => GeneratorHarness.Run(new[] { new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper), new CatalogFile("/p/catalogs/m.yaml", model), new CatalogFile("/p/catalogs/n.yaml", derived) });
+
         [Fact]
         public void The_training_gpu_is_the_typed_accelerator()
         {
@@ -38,8 +41,34 @@ namespace HardwareCatalog.Generators.Tests
         {
             GeneratorResult result = Run(Catalogs.Mla.Replace("  kvLoraRank: 512\n", ""));
 
-            Assert.Equal(new[] { "/p/catalogs/m.yaml(1,1): HWC102" }, result.Located);
+            // Located at the mapping that lacks the key (line 10, 'attention:'), not at the start of the entry.
+            Assert.Equal(new[] { "/p/catalogs/m.yaml(10,1): HWC102" }, result.Located);
             Assert.Contains("'attention.kvLoraRank'", result.GeneratorDiagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public void A_derived_model_whose_own_mapping_lacks_a_key_is_told_at_that_mapping()
+        {
+            const string derived = """
+                kind: model
+                id: test-mla-lite
+                extends: test-mla
+                name: Test MLA Lite
+                attention:
+                  kind: mla
+                  heads: 16
+                  headDim: 128
+                  ropeHeadDim: 64
+                sources: [ https://example.com/lite ]
+                """;
+
+            // Values under 'attention' are inherited key by key, so kvLoraRank comes from test-mla: no diagnostic.
+            Assert.Empty(RunWith(Catalogs.Mla, derived).GeneratorDiagnostics);
+
+            // Without the parent's value, the derived entry's own 'attention:' (line 5) is where the key is missing.
+            GeneratorResult result = RunWith(Catalogs.Mla.Replace("  kvLoraRank: 512\n", "").Replace("kind: mla", "kind: mha"), derived);
+            Assert.Equal(new[] { "/p/catalogs/n.yaml(5,1): HWC102" }, result.Located);
+            Assert.Contains("'test-mla-lite' has no 'attention.kvLoraRank'", result.GeneratorDiagnostics.Single().GetMessage());
         }
 
         [Fact]

@@ -78,12 +78,12 @@ namespace HardwareCatalog.Generators.Analyzers
             PrecisionSet supported = sparse ? support.Sparse : support.Dense;
             if (supported.Contains(precision)) return;
 
-            string name = PrecisionNames.DisplayNames[precision];
+            string name = PrecisionTable.DisplayNames[precision];
             string wanted = sparse ? name + " with 2:4 sparsity" : name;
             string has = sparse
                 ? supported.Mask == 0 ? "it has no sparse peaks" : "its sparse peaks are " + supported.Describe()
                 : supported.Mask == 0 ? "it supports no precision" : "it supports " + supported.Describe();
-            string alternatives = string.Join(",", PrecisionNearness.Order(precision, supported).Select(p => PrecisionNames.MemberNames[p]));
+            string alternatives = string.Join(",", PrecisionNearness.Order(precision, supported).Select(p => PrecisionTable.MemberNames[p]));
 
             // A precision left to its default value has no syntax of its own: the call is underlined instead.
             Location location = precisionArgument.ArgumentKind == ArgumentKind.Explicit

@@ -20,13 +20,13 @@ namespace HardwareCatalog.Generators.Analyzers
             => supported.Values
                 .Where(p => p != wanted)
                 .OrderBy(p => Distance(wanted, p))
-                .ThenBy(p => PrecisionNames.BytesPerElement[p] < PrecisionNames.BytesPerElement[wanted] ? 1 : 0)
-                .ThenBy(p => PrecisionNames.IsInteger[p] != PrecisionNames.IsInteger[wanted] ? 1 : 0)
+                .ThenBy(p => PrecisionTable.Rows[p].BytesPerElement < PrecisionTable.Rows[wanted].BytesPerElement ? 1 : 0)
+                .ThenBy(p => PrecisionTable.Rows[p].IsInteger != PrecisionTable.Rows[wanted].IsInteger ? 1 : 0)
                 .ThenBy(p => p)
                 .ToList();
 
         private static double Distance(int a, int b)
-            => Math.Abs(Math.Log(PrecisionNames.BytesPerElement[a] / PrecisionNames.BytesPerElement[b], 2))
-                + (PrecisionNames.IsInteger[a] != PrecisionNames.IsInteger[b] ? 1 : 0);
+            => Math.Abs(Math.Log(PrecisionTable.Rows[a].BytesPerElement / PrecisionTable.Rows[b].BytesPerElement, 2))
+                + (PrecisionTable.Rows[a].IsInteger != PrecisionTable.Rows[b].IsInteger ? 1 : 0);
     }
 }

@@ -10,13 +10,13 @@ namespace HardwareCatalog.Generators.Analyzers
 
         public bool Contains(int precision) => IsDefined(precision) && (Mask & (1 << precision)) != 0;
 
-        public static bool IsDefined(int precision) => precision >= 0 && precision < PrecisionNames.Keys.Length;
+        public static bool IsDefined(int precision) => precision >= 0 && precision < PrecisionTable.Keys.Length;
 
         public IEnumerable<int> Values
         {
             get
             {
-                for (int p = 0; p < PrecisionNames.Keys.Length; p++)
+                for (int p = 0; p < PrecisionTable.Keys.Length; p++)
                 {
                     if (Contains(p)) yield return p;
                 }
@@ -38,6 +38,6 @@ namespace HardwareCatalog.Generators.Analyzers
         }
 
         /// <summary>"FP64, BF16, FP8": display names in Precision order.</summary>
-        public string Describe() => string.Join(", ", System.Linq.Enumerable.Select(Values, p => PrecisionNames.DisplayNames[p]));
+        public string Describe() => string.Join(", ", System.Linq.Enumerable.Select(Values, p => PrecisionTable.DisplayNames[p]));
     }
 }

@@ -14,9 +14,9 @@ namespace HardwareCatalog.Generators.Emitting
         internal static readonly string GeneratedCodeAttribute =
             $"[global::System.CodeDom.Compiler.GeneratedCode(\"HardwareCatalog.Generators\", \"{typeof(AcceleratorEmitter).Assembly.GetName().Version}\")]";
 
-        public static string HintName(AcceleratorModel model) => $"Gpus.{model.Identifier}.g.cs";
+        public static string HintName(GpuEntry model) => $"Gpus.{model.Identifier}.g.cs";
 
-        public static string Emit(AcceleratorModel model, CatalogOptions options)
+        public static string Emit(GpuEntry model, CatalogOptions options)
         {
             var w = new CodeWriter();
             Header(w);
@@ -56,7 +56,7 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line();
         }
 
-        private static void WriteConstructor(CodeWriter w, AcceleratorModel model)
+        private static void WriteConstructor(CodeWriter w, GpuEntry model)
         {
             var args = new List<string>
             {
@@ -79,16 +79,16 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.MemoryBandwidth is { } bandwidth) values[AcceleratorLayout.MemoryBandwidth] = CodeWriter.Number(bandwidth.Value);
             if (model.Tdp is { } tdp) values[AcceleratorLayout.Tdp] = CodeWriter.Number(tdp.Value);
             if (model.Released is { } year) values[AcceleratorLayout.Released] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (LinkModel link in model.Interconnect)
+            foreach (Link link in model.Interconnect)
             {
                 values[AcceleratorLayout.Links + System.Array.IndexOf(AcceleratorLayout.LinkKeys, link.Key)] = CodeWriter.Number(link.Bandwidth.Value);
             }
 
-            foreach (PeakModel peak in model.Dense) values[AcceleratorLayout.Dense + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
-            foreach (PeakModel peak in model.Sparse) values[AcceleratorLayout.Sparse + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
+            foreach (Peak peak in model.Dense) values[AcceleratorLayout.Dense + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
+            foreach (Peak peak in model.Sparse) values[AcceleratorLayout.Sparse + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
 
             string Slots(int start, int count) => string.Join(", ", values.Skip(start).Take(count));
-            string precisions = string.Join(" ", PrecisionNames.Keys);
+            string precisions = string.Join(" ", PrecisionTable.Keys);
             w.Line($"private {model.Identifier}()");
             w.Line("    : base(");
             foreach (string arg in args) w.Line("        " + arg + (arg.StartsWith("values:", System.StringComparison.Ordinal) ? "" : ","));
@@ -98,15 +98,15 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line("            // links (B/s): " + string.Join(" ", AcceleratorLayout.LinkKeys));
             w.Line("            " + Slots(AcceleratorLayout.Links, AcceleratorLayout.LinkKeys.Length) + ",");
             w.Line("            // dense (FLOP/s): " + precisions);
-            w.Line("            " + Slots(AcceleratorLayout.Dense, PrecisionNames.Keys.Length) + ",");
+            w.Line("            " + Slots(AcceleratorLayout.Dense, PrecisionTable.Keys.Length) + ",");
             w.Line("            // sparse (FLOP/s): " + precisions);
-            w.Line("            " + Slots(AcceleratorLayout.Sparse, PrecisionNames.Keys.Length) + ",");
+            w.Line("            " + Slots(AcceleratorLayout.Sparse, PrecisionTable.Keys.Length) + ",");
             w.Line("        })");
             w.Line("{");
             w.Line("}");
         }
 
-        private static void WriteTypedMembers(CodeWriter w, AcceleratorModel model)
+        private static void WriteTypedMembers(CodeWriter w, GpuEntry model)
         {
             if (model.Memory is { } memory)
             {
@@ -138,30 +138,30 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line();
         }
 
-        private static void WritePeakStruct(CodeWriter w, string typeName, string label, EquatableArray<PeakModel> peaks, bool sparse)
+        private static void WritePeakStruct(CodeWriter w, string typeName, string label, EquatableArray<Peak> peaks, bool sparse)
         {
             w.Doc($"<summary>{label} peaks of the precisions this accelerator supports.</summary>");
             w.Open($"public readonly struct {typeName}");
             bool first = true;
-            foreach (PeakModel peak in peaks)
+            foreach (Peak peak in peaks)
             {
                 if (!first) w.Line();
                 first = false;
-                string display = PrecisionNames.DisplayNames[peak.Precision];
+                string display = PrecisionTable.DisplayNames[peak.Precision];
                 string shown = !peak.DerivedFromSparsity ? peak.Text
-                    : PrecisionNames.IsInteger[peak.Precision] ? CodeWriter.Number(peak.FlopsPerSecond / 1e12).TrimEnd('d') + " TOPS"
+                    : PrecisionTable.Rows[peak.Precision].IsInteger ? CodeWriter.Number(peak.FlopsPerSecond / 1e12).TrimEnd('d') + " TOPS"
                     : UnitTable.Format(peak.FlopsPerSecond, Dimension.ComputeRate, null, preferredDecimalExponent: 12);
                 string how = sparse ? (peak.DerivedFromSparsity ? " with 2:4 structured sparsity (twice the dense peak)" : " with 2:4 structured sparsity") : "";
                 w.Doc($"<summary>{display} {label.ToLowerInvariant()} peak{how}: {CodeWriter.Xml(shown)}.</summary>");
-                w.Line($"public {Units}FlopRate {PrecisionNames.MemberNames[peak.Precision]} => {Units}FlopRate.FromFlopsPerSecond({CodeWriter.Number(peak.FlopsPerSecond)});");
+                w.Line($"public {Units}FlopRate {PrecisionTable.MemberNames[peak.Precision]} => {Units}FlopRate.FromFlopsPerSecond({CodeWriter.Number(peak.FlopsPerSecond)});");
             }
 
             w.Close();
         }
 
-        private static string SupportedPrecisionsAttribute(AcceleratorModel model)
+        private static string SupportedPrecisionsAttribute(GpuEntry model)
         {
-            string List(EquatableArray<PeakModel> peaks) => string.Join(", ", peaks.Select(p => $"{Runtime}Precision.{PrecisionNames.MemberNames[p.Precision]}"));
+            string List(EquatableArray<Peak> peaks) => string.Join(", ", peaks.Select(p => $"{Runtime}Precision.{PrecisionTable.MemberNames[p.Precision]}"));
             string sparse = model.Sparse.Count == 0 ? "" : $"{(model.Dense.Count == 0 ? "" : ", ")}Sparse = new[] {{ {List(model.Sparse)} }}";
             return $"[{Runtime}SupportedPrecisions({List(model.Dense)}{sparse})]";
         }
@@ -172,18 +172,18 @@ namespace HardwareCatalog.Generators.Emitting
 
         private static string Power(Quantity q) => $"{Units}Power.FromWatts({CodeWriter.Number(q.Value)})";
 
-        private static string Summary(AcceleratorModel model)
+        private static string Summary(GpuEntry model)
         {
             var parts = new List<string>();
             if (model.Memory is { } memory) parts.Add(memory.Text);
             if (model.MemoryBandwidth is { } bandwidth) parts.Add(bandwidth.Text);
-            PeakModel? headline = model.Dense.FirstOrDefault(p => PrecisionNames.Keys[p.Precision] == "bf16");
+            Peak? headline = model.Dense.FirstOrDefault(p => PrecisionTable.Keys[p.Precision] == "bf16");
             if (headline is not null) parts.Add("BF16 " + headline.Text + " dense");
             string estimated = model.IsEstimated ? " (estimated)" : "";
             return CodeWriter.Xml($"{model.Name}{estimated}" + (parts.Count > 0 ? ": " + string.Join(", ", parts) : "")) + ".";
         }
 
-        private static string TypeDoc(AcceleratorModel model)
+        private static string TypeDoc(GpuEntry model)
         {
             var lines = new List<string>();
             string facts = string.Join(", ", new[] { model.Vendor, model.Architecture, model.FormFactor, model.Released?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
@@ -201,7 +201,7 @@ namespace HardwareCatalog.Generators.Emitting
             specs.AddRange(model.Interconnect.Select(l => $"{l.Key} {l.Bandwidth.Text}"));
             if (specs.Count > 0) lines.Add($"<para>{CodeWriter.Xml(string.Join(", ", specs))}.</para>");
 
-            string dense = model.Dense.Count == 0 ? "none published" : string.Join(", ", model.Dense.Select(p => $"{PrecisionNames.DisplayNames[p.Precision]} {p.Text}"));
+            string dense = model.Dense.Count == 0 ? "none published" : string.Join(", ", model.Dense.Select(p => $"{PrecisionTable.DisplayNames[p.Precision]} {p.Text}"));
             lines.Add($"<para>Dense peaks: {CodeWriter.Xml(dense)}.</para>");
             if (model.Extends is not null)
             {

@@ -11,9 +11,9 @@ namespace HardwareCatalog.Generators.Emitting
     {
         private const string Runtime = "global::HardwareCatalog.";
 
-        public static string HintName(ModelModel model) => $"Models.{model.Identifier}.g.cs";
+        public static string HintName(ModelEntry model) => $"Models.{model.Identifier}.g.cs";
 
-        public static string Emit(ModelModel model, CatalogOptions options)
+        public static string Emit(ModelEntry model, CatalogOptions options)
         {
             var w = new CodeWriter();
             AcceleratorEmitter.Header(w);
@@ -45,7 +45,7 @@ namespace HardwareCatalog.Generators.Emitting
             return w.ToString();
         }
 
-        private static void WriteConstructor(CodeWriter w, ModelModel model, CatalogOptions options)
+        private static void WriteConstructor(CodeWriter w, ModelEntry model, CatalogOptions options)
         {
             var values = new string[ModelLayout.Length];
             for (int i = 0; i < values.Length; i++) values[i] = "double.NaN";
@@ -100,7 +100,7 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line("}");
         }
 
-        private static string Training(TrainingModel? training, CatalogOptions options)
+        private static string Training(TrainingRun? training, CatalogOptions options)
         {
             if (training is null) return "null";
             string[] slots =
@@ -118,14 +118,14 @@ namespace HardwareCatalog.Generators.Emitting
                 : $"{Runtime}TrainingRun.FromSlots({array})";
         }
 
-        private static string Summary(ModelModel model)
+        private static string Summary(ModelEntry model)
         {
             string active = model.ActiveParameters is { } a ? $", {a.Text} active" : "";
             string estimated = model.IsEstimated ? " (estimated: unofficial figures)" : "";
             return CodeWriter.Xml($"{model.Name}{estimated}: {model.Parameters.Text} parameters{active}") + ".";
         }
 
-        private static string TypeDoc(ModelModel model)
+        private static string TypeDoc(ModelEntry model)
         {
             var lines = new List<string>();
             string by = model.Developer is null ? "" : ", " + model.Developer + (model.Released is { } y ? " " + y.ToString(CultureInfo.InvariantCulture) : "");
@@ -151,7 +151,7 @@ namespace HardwareCatalog.Generators.Emitting
                 if (training.GpuCount is { } count) run.Add(count + " GPUs");
                 if (training.GpuId is { } gpu) run.Add(gpu);
                 if (training.GpuHours is { } hours) run.Add(hours.Text + " GPU-hours");
-                if (training.Precision is { } p) run.Add(PrecisionNames.DisplayNames[p]);
+                if (training.Precision is { } p) run.Add(PrecisionTable.DisplayNames[p]);
                 if (run.Count > 0) lines.Add($"<para>Training: {CodeWriter.Xml(string.Join(", ", run))}.</para>");
             }
 

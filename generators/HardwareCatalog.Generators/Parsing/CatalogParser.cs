@@ -23,6 +23,7 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly bool _isBuiltIn;
         private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly List<string> _invalidPaths = new();
+        private readonly List<MappingKey> _mappings = new();
 
         private CatalogParser(string path, bool isBuiltIn)
         {
@@ -33,7 +34,7 @@ namespace HardwareCatalog.Generators.Parsing
         public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize)
         {
             var parser = new CatalogParser(path, isBuiltIn);
-            List<RawEntry> entries = InputGuard.Check(path, text, parser.IsJson, maxFileSize, parser._diagnostics) ? parser.ParseText(text) : new List<RawEntry>();
+            List<ParsedEntry> entries = InputGuard.Check(path, text, parser.IsJson, maxFileSize, parser._diagnostics) ? parser.ParseText(text) : new List<ParsedEntry>();
             if (entries.Count == 0 && parser._diagnostics.Count == 0)
             {
                 parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFile, LocationInfo.FileStart(path)));
@@ -42,9 +43,9 @@ namespace HardwareCatalog.Generators.Parsing
             return new ParsedFile(path, isBuiltIn, entries.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
         }
 
-        private List<RawEntry> ParseText(string text)
+        private List<ParsedEntry> ParseText(string text)
         {
-            var entries = new List<RawEntry>();
+            var entries = new List<ParsedEntry>();
             List<YamlTreeNode>? documents = YamlTree.Load(_path, text, IsJson, _diagnostics);
             if (documents is null)
             {
@@ -85,7 +86,7 @@ namespace HardwareCatalog.Generators.Parsing
 
         internal bool IsJson => _path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-        private void AddEntry(YamlTreeMapping mapping, List<RawEntry> entries)
+        private void AddEntry(YamlTreeMapping mapping, List<ParsedEntry> entries)
         {
             LocationInfo entryLocation = Span(mapping.Pairs.Count > 0 ? mapping.Pairs[0].Key : mapping);
             if (!TryGetScalar(mapping, "kind", out YamlTreeScalar? kindNode))
@@ -109,14 +110,15 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
-            var fields = new List<RawField>();
+            var fields = new List<ParsedField>();
             _invalidPaths.Clear();
+            _mappings.Clear();
             ReadMapping(mapping, spec, prefix: "", context: kind + " '" + idNode.Value + "'", fields);
-            var entry = new RawEntry(kind, idNode.Value!, _path, _isBuiltIn, entryLocation, fields.ToEquatableArray(), _invalidPaths.ToEquatableArray());
-            entries.Add(entry with { Ordinal = entries.Count, Standalone = CatalogResolver.Prebuild(entry, _diagnostics) });
+            entries.Add(new ParsedEntry(kind, idNode.Value!, new EntryKey(_path, entries.Count), _isBuiltIn, entryLocation,
+                fields.ToEquatableArray(), _mappings.ToEquatableArray(), _invalidPaths.ToEquatableArray()));
         }
 
-        private void ReadMapping(YamlTreeMapping mapping, FieldSpec spec, string prefix, string context, List<RawField> fields)
+        private void ReadMapping(YamlTreeMapping mapping, FieldSpec spec, string prefix, string context, List<ParsedField> fields)
         {
             foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> pair in mapping.Pairs)
             {
@@ -135,7 +137,7 @@ namespace HardwareCatalog.Generators.Parsing
                 }
 
                 int reported = _diagnostics.Count;
-                ReadValue(pair.Value, child, prefix + key, context, fields);
+                ReadValue(pair.Value, Span(pair.Key), child, prefix + key, context, fields);
                 if (_diagnostics.Count > reported)
                 {
                     _invalidPaths.Add(prefix + key);
@@ -143,12 +145,13 @@ namespace HardwareCatalog.Generators.Parsing
             }
         }
 
-        private void ReadValue(YamlTreeNode node, FieldSpec spec, string path, string context, List<RawField> fields)
+        private void ReadValue(YamlTreeNode node, LocationInfo keyLocation, FieldSpec spec, string path, string context, List<ParsedField> fields)
         {
             if (spec.Kind == ValueKind.Mapping)
             {
                 if (node is YamlTreeMapping mapping)
                 {
+                    _mappings.Add(new MappingKey(path, keyLocation));
                     ReadMapping(mapping, spec, path + ".", context, fields);
                 }
                 else
@@ -182,12 +185,12 @@ namespace HardwareCatalog.Generators.Parsing
                         break;
                     }
 
-                    fields.Add(new RawField(path, spec.Kind, text, 0, EquatableArray<string>.Empty, location));
+                    fields.Add(new ParsedField(path, spec.Kind, text, 0, EquatableArray<string>.Empty, location));
                     break;
                 case ValueKind.Boolean:
                     if (text is "true" or "false")
                     {
-                        fields.Add(new RawField(path, spec.Kind, text, text == "true" ? 1 : 0, EquatableArray<string>.Empty, location));
+                        fields.Add(new ParsedField(path, spec.Kind, text, text == "true" ? 1 : 0, EquatableArray<string>.Empty, location));
                     }
                     else
                     {
@@ -198,7 +201,7 @@ namespace HardwareCatalog.Generators.Parsing
                 case ValueKind.Integer:
                     if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int integer))
                     {
-                        fields.Add(new RawField(path, spec.Kind, text, integer, EquatableArray<string>.Empty, location));
+                        fields.Add(new ParsedField(path, spec.Kind, text, integer, EquatableArray<string>.Empty, location));
                     }
                     else
                     {
@@ -212,7 +215,7 @@ namespace HardwareCatalog.Generators.Parsing
             }
         }
 
-        private void ReadQuantity(string text, FieldSpec spec, string path, LocationInfo location, List<RawField> fields)
+        private void ReadQuantity(string text, FieldSpec spec, string path, LocationInfo location, List<ParsedField> fields)
         {
             QuantityError error = UnitTable.TryParse(text, spec.Dimension, out double value, out UnitDefinition unit, out _);
             string? problem = error switch
@@ -224,13 +227,13 @@ namespace HardwareCatalog.Generators.Parsing
 
             if (problem is null && spec.Dimension == Dimension.ComputeRate)
             {
-                int precision = PrecisionNames.IndexOf(spec.Key);
-                bool integer = precision >= 0 && PrecisionNames.IsInteger[precision];
+                int precision = PrecisionTable.IndexOf(spec.Key);
+                bool integer = precision >= 0 && PrecisionTable.Rows[precision].IsInteger;
                 if (precision >= 0 && integer != unit.IsIntegerOps)
                 {
                     problem = integer
-                        ? $"'{text}' counts floating-point operations, but {PrecisionNames.DisplayNames[precision]} is an integer precision: use GOPS, TOPS or POPS"
-                        : $"'{text}' counts integer operations, but {PrecisionNames.DisplayNames[precision]} is a floating-point precision: use GFLOP/s, TFLOP/s, PFLOP/s or EFLOP/s";
+                        ? $"'{text}' counts floating-point operations, but {PrecisionTable.Rows[precision].DisplayName} is an integer precision: use GOPS, TOPS or POPS"
+                        : $"'{text}' counts integer operations, but {PrecisionTable.Rows[precision].DisplayName} is a floating-point precision: use GFLOP/s, TFLOP/s, PFLOP/s or EFLOP/s";
                 }
             }
 
@@ -240,10 +243,10 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
-            fields.Add(new RawField(path, ValueKind.Quantity, text.Trim(), value, EquatableArray<string>.Empty, location));
+            fields.Add(new ParsedField(path, ValueKind.Quantity, text.Trim(), value, EquatableArray<string>.Empty, location));
         }
 
-        private void ReadStringList(YamlTreeNode node, string path, List<RawField> fields)
+        private void ReadStringList(YamlTreeNode node, string path, List<ParsedField> fields)
         {
             var items = new List<string>();
             switch (node)
@@ -276,7 +279,7 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
-            fields.Add(new RawField(path, ValueKind.StringList, "", 0, items.ToEquatableArray(), Span(node)));
+            fields.Add(new ParsedField(path, ValueKind.StringList, "", 0, items.ToEquatableArray(), Span(node)));
         }
 
         private static string ExpectedScalar(FieldSpec spec) => spec.Kind switch

@@ -53,7 +53,7 @@ namespace HardwareCatalog.Generators.Schema
         public const string GpuKind = "gpu";
 
         private static FieldSpec[] PrecisionRates(string key) =>
-            PrecisionNames.Keys.Select(p => new FieldSpec(p, ValueKind.Quantity, Dimension.ComputeRate)).ToArray();
+            PrecisionTable.Keys.Select(p => new FieldSpec(p, ValueKind.Quantity, Dimension.ComputeRate)).ToArray();
 
         /// <summary>Keys every entry has, whatever its kind.</summary>
         private static readonly FieldSpec[] Common =

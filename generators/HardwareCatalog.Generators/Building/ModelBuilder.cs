@@ -1,0 +1,147 @@
+using System;
+using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Parsing;
+using HardwareCatalog.Generators.Schema;
+
+namespace HardwareCatalog.Generators.Building
+{
+    /// <summary>
+    /// Builds a model entry from its values, with the shape and consistency checks. The training GPU is kept as the
+    /// id the entry wrote; the resolver, which knows every GPU, proves it (HWC109, HWC113).
+    /// </summary>
+    internal static class ModelBuilder
+    {
+        public static ModelEntry? Build(EntryFields fields, string identifier)
+        {
+            ParsedEntry entry = fields.Entry;
+            Attention? attention = fields.Has("attention") ? BuildAttention(fields) : null;
+            Moe? moe = fields.Has("moe") ? BuildMoe(fields) : null;
+            CheckConsistency(fields, attention, moe);
+            TrainingRun? training = fields.Has("training") ? BuildTraining(fields) : null;
+            if (!fields.Ok)
+            {
+                return null;
+            }
+
+            return new ModelEntry(
+                Id: entry.Id,
+                Identifier: identifier,
+                Name: fields.Text("name")!,
+                Developer: fields.Text("developer"),
+                Released: fields.Integer("released"),
+                Parameters: fields.Quantity("parameters")!,
+                ActiveParameters: fields.Quantity("activeParameters"),
+                Layers: fields.Integer("layers"),
+                HiddenSize: fields.Integer("hiddenSize"),
+                VocabularySize: fields.Integer("vocabularySize"),
+                ContextWindow: fields.Integer("contextWindow"),
+                Attention: attention,
+                Moe: moe,
+                Training: training,
+                Extends: entry.Get("extends")?.Text,
+                Notes: entry.Get("notes")?.Text,
+                Sources: fields.Field("sources")?.Items ?? EquatableArray<string>.Empty,
+                IsEstimated: fields.Flag("estimated"));
+        }
+
+        private static Attention? BuildAttention(EntryFields fields)
+        {
+            bool ok = fields.Require("attention.kind", $" (one of: {string.Join(", ", CatalogSchema.AttentionKinds)})");
+            ok &= fields.Require("attention.heads", "");
+            ok &= fields.Require("attention.headDim", "");
+            ParsedField? kind = fields.Field("attention.kind");
+            if (kind is not null && Array.IndexOf(CatalogSchema.AttentionKinds, kind.Text) < 0)
+            {
+                fields.Fail(DiagnosticDescriptors.WrongShape, kind.Location, "attention.kind", "one of " + string.Join(", ", CatalogSchema.AttentionKinds),
+                    $"'{kind.Text}'{Suggestions.DidYouMean(kind.Text, CatalogSchema.AttentionKinds)}");
+                ok = false;
+            }
+
+            foreach (string positive in new[] { "attention.heads", "attention.headDim" })
+            {
+                if (fields.Field(positive) is { Number: <= 0 } zero)
+                {
+                    fields.Fail(DiagnosticDescriptors.WrongShape, zero.Location, positive, "a positive whole number", $"'{zero.Text}'");
+                    ok = false;
+                }
+            }
+
+            if (kind?.Text == "gqa")
+            {
+                ok &= fields.Require("attention.kvHeads", " (grouped-query attention needs its number of key/value heads)");
+            }
+
+            if (kind?.Text == "mla")
+            {
+                ok &= fields.Require("attention.kvLoraRank", " (multi-head latent attention caches a latent of this rank)");
+                ok &= fields.Require("attention.ropeHeadDim", " (multi-head latent attention caches a decoupled RoPE key of this size)");
+            }
+
+            return ok
+                ? new Attention(kind!.Text, fields.Integer("attention.heads")!.Value, fields.Integer("attention.headDim")!.Value,
+                    fields.Integer("attention.kvHeads"), fields.Integer("attention.kvLoraRank"), fields.Integer("attention.ropeHeadDim"))
+                : null;
+        }
+
+        private static Moe? BuildMoe(EntryFields fields)
+        {
+            bool ok = fields.Require("moe.routedExperts", "");
+            ok &= fields.Require("moe.activeExperts", "");
+            return ok ? new Moe(fields.Integer("moe.routedExperts")!.Value, fields.Integer("moe.activeExperts")!.Value, fields.Integer("moe.sharedExperts") ?? 0) : null;
+        }
+
+        /// <summary>HWC116: values that cannot all be true of one model.</summary>
+        private static void CheckConsistency(EntryFields fields, Attention? attention, Moe? moe)
+        {
+            void Inconsistent(string path, string message)
+                => fields.Fail(DiagnosticDescriptors.InconsistentModel, fields.Field(path)?.Location ?? fields.Field("id")!.Location, fields.Entry.Id, message);
+
+            if (moe is not null && moe.ActiveExperts > moe.RoutedExperts)
+            {
+                Inconsistent("moe.activeExperts", $"activeExperts ({moe.ActiveExperts}) exceeds routedExperts ({moe.RoutedExperts})");
+            }
+
+            if (attention is { KvHeads: int kvHeads } && attention.Kind is "mha" or "gqa")
+            {
+                if (kvHeads <= 0 || kvHeads > attention.Heads || attention.Heads % kvHeads != 0)
+                {
+                    Inconsistent("attention.kvHeads", $"heads ({attention.Heads}) must be a positive multiple of kvHeads ({kvHeads}): each key/value head serves a whole group of query heads");
+                }
+                else if (attention.Kind == "mha" && kvHeads != attention.Heads)
+                {
+                    Inconsistent("attention.kvHeads", $"multi-head attention has one key/value head per query head, but kvHeads is {kvHeads} and heads is {attention.Heads}; use 'kind: gqa'");
+                }
+            }
+
+            if (attention is { Kind: "mqa", KvHeads: int mqaKvHeads } && mqaKvHeads != 1)
+            {
+                Inconsistent("attention.kvHeads", $"multi-query attention has one key/value head, but kvHeads is {mqaKvHeads}; use 'kind: gqa'");
+            }
+
+            if (fields.Field("activeParameters") is { } active && fields.Field("parameters") is { } total && active.Number > total.Number)
+            {
+                Inconsistent("activeParameters", $"activeParameters ({active.Text}) exceeds parameters ({total.Text})");
+            }
+        }
+
+        private static TrainingRun BuildTraining(EntryFields fields)
+        {
+            int? precision = null;
+            if (fields.Field("training.precision") is { } precisionField)
+            {
+                int index = PrecisionTable.IndexOf(precisionField.Text);
+                if (index < 0)
+                {
+                    fields.Fail(DiagnosticDescriptors.WrongShape, precisionField.Location, "training.precision", "a precision (" + string.Join(", ", PrecisionTable.Keys) + ")",
+                        $"'{precisionField.Text}'{Suggestions.DidYouMean(precisionField.Text, PrecisionTable.Keys)}");
+                }
+                else
+                {
+                    precision = index;
+                }
+            }
+
+            return new TrainingRun(fields.Quantity("training.tokens"), fields.Text("training.gpu"), null, fields.Integer("training.gpuCount"), fields.Quantity("training.gpuHours"), precision);
+        }
+    }
+}

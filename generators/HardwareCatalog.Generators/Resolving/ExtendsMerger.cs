@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HardwareCatalog.Generators.Building;
+using HardwareCatalog.Generators.Model;
+using HardwareCatalog.Generators.Parsing;
+using HardwareCatalog.Generators.Schema;
+
+namespace HardwareCatalog.Generators.Resolving
+{
+    /// <summary>
+    /// Applies <c>extends</c>: an entry's values laid over those of its chain. Each chain is walked once with a loop,
+    /// not recursion (a hostile catalog may chain thousands of entries), and every step is remembered for the entries
+    /// that extend it.
+    /// </summary>
+    internal sealed class ExtendsMerger
+    {
+        private readonly IReadOnlyDictionary<string, ParsedEntry> _byId;
+        private readonly DiagnosticBag _diagnostics;
+        private readonly Dictionary<string, List<ParsedField>?> _merged = new(StringComparer.Ordinal);
+
+        public ExtendsMerger(IReadOnlyDictionary<string, ParsedEntry> byId, DiagnosticBag diagnostics)
+        {
+            _byId = byId;
+            _diagnostics = diagnostics;
+        }
+
+        /// <summary>The values of an entry: merged when it was merged here, else its own.</summary>
+        public IReadOnlyList<ParsedField> FieldsOf(ParsedEntry entry)
+            => _merged.TryGetValue(entry.Id, out List<ParsedField>? merged) && merged is not null ? merged : entry.Fields;
+
+        /// <summary>The entry's fields with those of its chain beneath them; null when the chain is broken (reported).</summary>
+        public List<ParsedField>? Merge(ParsedEntry entry)
+        {
+            var chain = new List<ParsedEntry>();
+            var onChain = new HashSet<string>(StringComparer.Ordinal);
+            List<ParsedField>? inherited = null;
+            bool broken = false;
+            for (ParsedEntry current = entry; ;)
+            {
+                if (_merged.TryGetValue(current.Id, out List<ParsedField>? done))
+                {
+                    inherited = done;
+                    broken = done is null;
+                    break;
+                }
+
+                if (!onChain.Add(current.Id))
+                {
+                    int start = chain.FindIndex(e => e.Id == current.Id);
+                    string cycle = string.Join(" -> ", chain.Skip(start).Select(e => e.Id).Concat(new[] { current.Id }));
+                    _diagnostics.Report(DiagnosticDescriptors.ExtendsCycle, current.Get("extends")!.Location, cycle);
+                    broken = true;
+                    break;
+                }
+
+                chain.Add(current);
+                ParsedField? extends = current.Get("extends");
+                if (extends is null)
+                {
+                    break;
+                }
+
+                if (!_byId.TryGetValue(extends.Text, out ParsedEntry? parent) || parent.Kind != current.Kind)
+                {
+                    string kind = current.Kind;
+                    IEnumerable<string> candidates = _byId.Values.Where(e => e.Kind == kind).Select(e => e.Id);
+                    _diagnostics.Report(DiagnosticDescriptors.UnknownReference, extends.Location, current.Id, extends.Text, kind, Suggestions.DidYouMean(extends.Text, candidates));
+                    broken = true;
+                    break;
+                }
+
+                current = parent;
+            }
+
+            // Apply the chain from its root down, remembering each step for the entries that extend it.
+            List<ParsedField>? fields = inherited;
+            for (int i = chain.Count - 1; i >= 0; i--)
+            {
+                ParsedEntry link = chain[i];
+                if (!broken)
+                {
+                    fields = fields is null ? link.Fields.ToList() : Overlay(link, fields);
+                }
+
+                _merged[link.Id] = broken ? null : fields;
+            }
+
+            return broken ? null : fields;
+        }
+
+        /// <summary>
+        /// The entry's own values replace inherited ones key by key; values that are never inherited (id, identifier,
+        /// extends, notes) are dropped; sources are the parent's plus the entry's, so inherited values keep their provenance.
+        /// </summary>
+        private static List<ParsedField> Overlay(ParsedEntry entry, List<ParsedField> parentFields)
+        {
+            FieldSpec spec = CatalogSchema.ForKind(entry.Kind)!;
+            var result = new List<ParsedField>(parentFields.Count + entry.Fields.Count);
+            ParsedField? inheritedSources = null;
+            foreach (ParsedField field in parentFields)
+            {
+                string top = field.Path.Split('.')[0];
+                if (spec.Child(top) is { Inherited: false }) continue;
+                if (field.Path == "sources")
+                {
+                    inheritedSources = field;
+                    continue;
+                }
+
+                if (entry.Get(field.Path) is null) result.Add(field);
+            }
+
+            foreach (ParsedField field in entry.Fields)
+            {
+                if (field.Path == "sources" && inheritedSources is not null)
+                {
+                    var union = inheritedSources.Items.Concat(field.Items).Distinct(StringComparer.Ordinal).ToEquatableArray();
+                    result.Add(field with { Items = union });
+                    inheritedSources = null;
+                    continue;
+                }
+
+                result.Add(field);
+            }
+
+            if (inheritedSources is not null) result.Add(inheritedSources);
+            return result;
+        }
+    }
+}
