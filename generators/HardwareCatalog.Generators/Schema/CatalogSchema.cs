@@ -52,7 +52,8 @@ namespace HardwareCatalog.Generators.Schema
     {
         public const string GpuKind = "gpu";
 
-        private static FieldSpec[] PrecisionRates(string key) =>
+        /// <summary>One key per row of <see cref="PrecisionTable"/>: a new precision is a new key without an edit here.</summary>
+        private static FieldSpec[] PrecisionRates() =>
             PrecisionTable.Keys.Select(p => new FieldSpec(p, ValueKind.Quantity, Dimension.ComputeRate)).ToArray();
 
         /// <summary>Keys every entry has, whatever its kind.</summary>
@@ -77,16 +78,9 @@ namespace HardwareCatalog.Generators.Schema
             new("memory", ValueKind.Quantity, Dimension.Size),
             new("memoryBandwidth", ValueKind.Quantity, Dimension.Bandwidth),
             new("tdp", ValueKind.Quantity, Dimension.Power),
-            new("interconnect", ValueKind.Mapping, children: new FieldSpec[]
-            {
-                new("nvlink", ValueKind.Quantity, Dimension.Bandwidth),
-                new("pcie", ValueKind.Quantity, Dimension.Bandwidth),
-                new("infinityFabric", ValueKind.Quantity, Dimension.Bandwidth),
-                new("ici", ValueKind.Quantity, Dimension.Bandwidth),
-                new("ethernet", ValueKind.Quantity, Dimension.Bandwidth),
-            }),
-            new("dense", ValueKind.Mapping, children: PrecisionRates("dense")),
-            new("sparse", ValueKind.Mapping, children: PrecisionRates("sparse")),
+            new("interconnect", ValueKind.Mapping, children: LinkTable.Keys.Select(k => new FieldSpec(k, ValueKind.Quantity, Dimension.Bandwidth)).ToArray()),
+            new("dense", ValueKind.Mapping, children: PrecisionRates()),
+            new("sparse", ValueKind.Mapping, children: PrecisionRates()),
             new("sparsity", ValueKind.String),
         }).ToArray());
 
