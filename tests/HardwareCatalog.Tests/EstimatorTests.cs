@@ -26,7 +26,7 @@ namespace HardwareCatalog.Tests
         [Fact]
         public void Llama_3_1_405b_is_about_3_8e25_flops()
         {
-            // Llama 3 paper (arXiv:2407.21783) §3.2.1 and Table 3: 405B parameters, 15.6T tokens, a 3.8e25 FLOP budget.
+            // Llama 3 paper (arXiv:2407.21783): 405B parameters, 15.6T tokens, a 3.8e25 FLOP budget.
             Flops compute = Training.Compute(Models.Llama31_405B.TotalParameters, Models.Llama31_405B.Training.Tokens!.Value);
 
             Assert.Equal(6 * 405e9 * 15.6e12, compute.Count, 6 * 405e9 * 15.6e12 * 1e-12);

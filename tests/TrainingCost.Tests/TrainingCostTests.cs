@@ -94,7 +94,7 @@ namespace TrainingCost.Tests
         [Fact]
         public void Reported_runs_imply_plausible_mfu()
         {
-            // Llama 2 paper (arXiv:2307.09288), Table 2: 70B, 2.0T tokens, 1,720,320 A100-80GB GPU-hours; BF16 312 TFLOP/s dense.
+            // Llama 2 paper (arXiv:2307.09288): 70B, 2.0T tokens (Table 1), 1,720,320 A100-80GB GPU-hours (Table 2); BF16 312 TFLOP/s dense.
             ReportedRun llama2 = F.ReportedRuns.Single(r => r.Model.Id == "llama-2-70b");
             AssertClose(6 * 70e9 * 2e12, llama2.Compute!.Value.Count);
             AssertClose(6 * 70e9 * 2e12 / (1_720_320 * 3600.0 * 312e12), llama2.Mfu!.Value);
