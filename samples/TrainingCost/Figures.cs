@@ -8,12 +8,13 @@ using HardwareCatalog.Units;
 namespace TrainingCost
 {
     /// <summary>
-    /// The numbers behind the report, computed from the catalog and the estimators. Only the scenario inputs the seed
-    /// reports state are typed here (token counts, GPU counts, days, dollars per GPU-hour); every spec comes from the catalog.
+    /// The numbers behind the report, computed from the catalog and the estimators. Only the scenario inputs listed in
+    /// docs/seed-figures.md are typed here (token counts, GPU counts, days, dollars per GPU-hour, and the scenario's own
+    /// results it is checked against); every spec comes from the catalog.
     /// </summary>
     public sealed class Figures
     {
-        // Scenario inputs stated by the seed reports.
+        // Scenario inputs and the scenario's own results; docs/seed-figures.md gives the source of each.
         public static readonly GpuHours SeedDeepSeekHoursPerTrillionTokens = GpuHours.FromHours(180_000);
         public static readonly TimeSpan SeedDeepSeekDays = TimeSpan.FromDays(54);
         public static readonly GpuHourPrice H800Price = GpuHourPrice.Usd(2.0);
@@ -122,7 +123,7 @@ namespace TrainingCost
             => Training.Duration(DeepSeekCompute, DeepSeekGpus, gpu.Peak(precision));
     }
 
-    /// <summary>One reading of the seeds' GPT-4-on-H800 scenario.</summary>
+    /// <summary>One reading of the GPT-4-on-H800 scenario (docs/seed-figures.md).</summary>
     public sealed record Gpt4Reading(string Label, Parameters ActiveParameters, Flops Compute, TimeSpan Duration, GpuHours Hours, Money Cost, int GpusFor54Days, bool MoreLikely);
 
     /// <summary>A model's published run and the utilization our 6·N·D implies.</summary>

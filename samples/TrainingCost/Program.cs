@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using TrainingCost;
 
-// Recomputes the seed reports' training-cost, memory and precision tables from the catalog and the estimators.
+// Recomputes the training-cost, memory and precision figures listed in docs/seed-figures.md from the catalog and the estimators.
 string format = "text";
 for (int i = 0; i < args.Length; i++)
 {

@@ -48,6 +48,7 @@ namespace TrainingCost
                 {
                     "The seed rounds 1,301 h to 54 days; X at 54 days is the figure the seed quotes (~458 TFLOP/s).",
                     "2.788M GPU-hours is the whole run (pre-training, context extension, post-training).",
+                    "Where each seed figure comes from, and the arithmetic behind it: docs/seed-figures.md.",
                 })
             { RightAligned = new[] { false, true, false } };
         }
@@ -129,6 +130,9 @@ namespace TrainingCost
             { RightAligned = new[] { false, true, true, true, false, true, true, true } };
         }
 
+        /// <summary>The context of the KV-cache table's last column: 32K tokens, 32 x 1,024.</summary>
+        public const int ContextTokens = 32 * 1024;
+
         private static Table KvCachePerToken()
         {
             ModelSpec llama2 = Models.Llama2_7B, llama3 = Models.Llama3_70B, v3 = Models.DeepSeekV3;
@@ -145,9 +149,12 @@ namespace TrainingCost
                 (v3.Name + " if MHA", $"MHA, {v3Attention.Heads} KV heads", v3AsMha),
             };
 
+            // One unit per column: DataSize.ToString alone would print 512 KiB beside 70.272 KB.
+            BinarySizeColumn perToken = BinarySizeColumn.For(cases.Select(c => c.PerToken), decimals: 3);
+            BinarySizeColumn context = BinarySizeColumn.For(cases.Select(c => c.PerToken * ContextTokens), decimals: 2);
             var rows = cases.Select(c => (IReadOnlyList<string>)new[]
             {
-                c.Name, c.Attention, N(c.PerToken.Bytes), c.PerToken.ToString("0.###"), (c.PerToken * 32768).ToString("0.##"),
+                c.Name, c.Attention, N(c.PerToken.Bytes), perToken.Format(c.PerToken), context.Format(c.PerToken * ContextTokens),
             }).ToList();
 
             return new Table("kv-cache", "KV cache per token in BF16", new[] { "Model", "Attention", "Bytes", "Per token", "32K context" }, rows,

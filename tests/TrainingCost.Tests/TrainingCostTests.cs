@@ -4,98 +4,149 @@ using System.Linq;
 using System.Text.Json;
 using TrainingCost;
 using Xunit;
+using static System.FormattableString;
 
 namespace TrainingCost.Tests
 {
-    /// <summary>The main job's figures against the seed reports' numbers, and its output formats.</summary>
+    /// <summary>
+    /// The main job's figures against the arithmetic that produces them from the published inputs
+    /// (docs/seed-figures.md names each source), and its output formats.
+    /// </summary>
     public class TrainingCostTests
     {
         private static readonly Figures F = new();
 
+        // DeepSeek-V3 report (arXiv:2412.19437): 180K H800 GPU-hours per trillion tokens and 14.8T tokens (§1, §4.1),
+        // 2,048 H800 GPUs (§3.1), 37B activated parameters (§1); Table 1 prices the H800 at $2 per GPU-hour.
+        private const double DeepSeekHoursPerTrillion = 180_000, DeepSeekTrillions = 14.8, DeepSeekGpus = 2048, DeepSeekActive = 37e9;
+
+        // The scenario's 54 days: 2,664K GPU-hours / 2,048 GPUs = 54.2 days, rounded down.
+        private const double ScenarioDays = 54;
+
+        // X = 8·T·P / (N·t) (Narayanan et al. 2021, §5.1), the DeepSeek-V3 run's effective FLOP/s per GPU.
+        private const double DeepSeekX = 8 * DeepSeekActive * DeepSeekTrillions * 1e12 / (DeepSeekGpus * ScenarioDays * 86400);
+
+        // H800 SXM dense peaks, the H100 SXM's (NVIDIA H100 datasheet, the figures without the sparsity asterisk).
+        private const double H800DenseFp8 = 1978.9e12, H800DenseBf16 = 989.4e12;
+
         [Fact]
-        public void DeepSeek_v3_pretraining_matches_the_seed()
+        public void DeepSeek_v3_pretraining_is_the_reports_arithmetic()
         {
-            Assert.Equal(2_664_000, F.DeepSeekPretrainingHours.Hours, 6);
-            Assert.Equal(1_301, F.DeepSeekWallClock.TotalHours, 0);
-            Assert.Equal(54.2, F.DeepSeekWallClock.TotalDays, 1);
-            Assert.Equal(458, F.DeepSeekThroughput.TeraFlopsPerSecond, 0);
-            Assert.InRange(F.DeepSeekThroughputExactHours.TeraFlopsPerSecond, 456, 458);
-            Assert.Equal(0.2317, F.DeepSeekMfuFp8, 3);
-            Assert.Equal(0.4634, F.DeepSeekMfuBf16, 3);
-            Assert.Equal(5_328_000, F.DeepSeekPretrainingCost.Usd, 3);
-            Assert.Equal(5_576_000, F.DeepSeekReportedCost.Usd, 3);
+            AssertClose(DeepSeekHoursPerTrillion * DeepSeekTrillions, F.DeepSeekPretrainingHours.Hours);
+            AssertClose(2_664_000, F.DeepSeekPretrainingHours.Hours); // Table 1: 2,664K pre-training GPU-hours
+            AssertClose(DeepSeekHoursPerTrillion * DeepSeekTrillions / DeepSeekGpus, F.DeepSeekWallClock.TotalHours);
+            AssertClose(DeepSeekHoursPerTrillion * DeepSeekTrillions / DeepSeekGpus / 24, F.DeepSeekWallClock.TotalDays);
+            Assert.Equal(ScenarioDays, Math.Floor(F.DeepSeekWallClock.TotalDays));
+
+            AssertClose(DeepSeekX, F.DeepSeekThroughput.FlopsPerSecond);
+            AssertClose(8 * DeepSeekActive * DeepSeekTrillions * 1e12 / (DeepSeekHoursPerTrillion * DeepSeekTrillions * 3600), F.DeepSeekThroughputExactHours.FlopsPerSecond);
+            AssertClose(DeepSeekX / H800DenseFp8, F.DeepSeekMfuFp8);
+            AssertClose(DeepSeekX / H800DenseBf16, F.DeepSeekMfuBf16);
+
+            // Table 1 at $2 per GPU-hour: $5.328M for pre-training, $5.576M for the whole 2,788K GPU-hours.
+            AssertClose(DeepSeekHoursPerTrillion * DeepSeekTrillions * 2, F.DeepSeekPretrainingCost.Usd);
+            AssertClose(2_788_000 * 2, F.DeepSeekReportedCost.Usd);
+            AssertClose(5.576e6, F.DeepSeekReportedCost.Usd);
         }
 
         [Fact]
-        public void Gpt4_on_h800_reproduces_the_seed_reading_and_adds_the_likely_one()
+        public void Gpt4_on_h800_reproduces_the_scenario_reading_and_adds_the_likely_one()
         {
-            Gpt4Reading seed = F.Gpt4Readings.Single(r => !r.MoreLikely);
-            Assert.Equal(142, seed.Duration.TotalDays, 0);
-            Assert.InRange(seed.Hours.Hours / Figures.SeedGpt4H800Hours.Hours, 0.995, 1.005);
-            Assert.InRange(seed.Cost.Usd / Figures.SeedGpt4H800Cost.Usd, 0.995, 1.005);
-            Assert.Equal(5_397, seed.GpusFor54Days);
-            Assert.True(seed.GpusFor54Days > Figures.SeedGpt4GpusFor54Days, "the seed rounds down; 5,300 GPUs miss the 54 days");
+            // The scenario: GPT-4 at P = 111B (one expert of the leak, an estimate), 13T tokens (leak), on 2,048 H800 at
+            // DeepSeek-V3's X. The 2,048 cancel: t = 54 days x (111B x 13T) / (37B x 14.8T).
+            double days = ScenarioDays * (111e9 * 13e12) / (DeepSeekActive * DeepSeekTrillions * 1e12);
+            Gpt4Reading scenario = F.Gpt4Readings.Single(r => !r.MoreLikely);
 
+            AssertClose(111e9, scenario.ActiveParameters.Count);
+            AssertClose(days, scenario.Duration.TotalDays);
+            Assert.Equal(Figures.SeedGpt4DaysOnH800, scenario.Duration.TotalDays, 0);
+            AssertClose(2048 * days * 24, scenario.Hours.Hours);
+            AssertClose(2048 * days * 24 * 2, scenario.Cost.Usd);
+            // The scenario's own 6.98M GPU-hours and $13.96M round the same arithmetic.
+            Assert.InRange(scenario.Hours.Hours / Figures.SeedGpt4H800Hours.Hours, 0.995, 1.005);
+            Assert.InRange(scenario.Cost.Usd / Figures.SeedGpt4H800Cost.Usd, 0.995, 1.005);
+
+            // GPUs for 54 days: the least N with 8·T·P / (N·X) <= 54 days.
+            Assert.Equal((int)Math.Ceiling(8 * 111e9 * 13e12 / (DeepSeekX * ScenarioDays * 86400)), scenario.GpusFor54Days);
+            Assert.True(scenario.GpusFor54Days > Figures.SeedGpt4GpusFor54Days, "the scenario rounds down; 5,300 GPUs miss the 54 days");
+
+            // The likelier reading: two experts plus the shared layers, about 280B per token (leak; the catalog's activeParameters).
             Gpt4Reading likely = F.Gpt4Readings.Single(r => r.MoreLikely);
-            Assert.Equal(280e9, likely.ActiveParameters.Count);
-            Assert.Equal(280.0 / 111, likely.Hours.Hours / seed.Hours.Hours, 6);
+            AssertClose(280e9, likely.ActiveParameters.Count);
+            AssertClose(280.0 / 111, likely.Hours.Hours / scenario.Hours.Hours);
         }
 
         [Fact]
-        public void Gpt4_on_a100_shows_the_seeds_tenfold_disagreement_and_the_consistent_figure()
+        public void Gpt4_on_a100_shows_the_scenarios_tenfold_disagreement_and_the_consistent_figure()
         {
-            Assert.InRange(F.Gpt4A100ConsistentHours.Hours, 56.53e6, 56.55e6);
-            Assert.Equal(10.08, F.Gpt4A100SeedHoursCost.Usd / Figures.SeedGpt4A100Cost.Usd, 2);
+            // The scenario's $73.5M at $1.3 per A100-hour, against its 570M GPU-hours; the leak's 25,000 A100 for 90-100 days.
+            AssertClose(73.5e6 / 1.3, F.Gpt4A100ConsistentHours.Hours);
+            AssertClose(570e6 * 1.3 / 73.5e6, F.Gpt4A100SeedHoursCost.Usd / Figures.SeedGpt4A100Cost.Usd);
+            AssertClose(73.5e6 / 1.3 / 25_000 / 24, F.Gpt4A100WallClock.TotalDays);
             Assert.InRange(F.Gpt4A100WallClock.TotalDays, 90, 100);
-            Assert.InRange(F.Gpt4A100Mfu, 0.32, 0.36);
+
+            // MFU = 6·N·D / (GPU-hours x dense FP16 peak): N = 280B, D = 13T (leak), A100 FP16 312 TFLOP/s dense (datasheet).
+            AssertClose(6 * 280e9 * 13e12, F.Gpt4A100Compute.Count);
+            AssertClose(6 * 280e9 * 13e12 / (73.5e6 / 1.3 * 3600) / 312e12, F.Gpt4A100Mfu);
+            Assert.InRange(F.Gpt4A100Mfu, 0.32, 0.36); // the leak's 32-36% MFU
         }
 
         [Fact]
         public void Reported_runs_imply_plausible_mfu()
         {
+            // Llama 2 paper (arXiv:2307.09288): 70B, 2.0T tokens (Table 1), 1,720,320 A100-80GB GPU-hours (Table 2); BF16 312 TFLOP/s dense.
             ReportedRun llama2 = F.ReportedRuns.Single(r => r.Model.Id == "llama-2-70b");
-            Assert.Equal(8.4e23, llama2.Compute!.Value.Count, 8.4e23 * 1e-12);
-            Assert.Equal(0.435, llama2.Mfu!.Value, 3);
+            AssertClose(6 * 70e9 * 2e12, llama2.Compute!.Value.Count);
+            AssertClose(6 * 70e9 * 2e12 / (1_720_320 * 3600.0 * 312e12), llama2.Mfu!.Value);
 
+            // Llama 3 paper (arXiv:2407.21783): 405B, 15.6T tokens; Llama 3.1 model card: 30.84M H100-80GB GPU-hours; BF16 989.4 dense.
             ReportedRun llama31 = F.ReportedRuns.Single(r => r.Model.Id == "llama-3.1-405b");
-            Assert.Equal(0.345, llama31.Mfu!.Value, 3);
+            AssertClose(6 * 405e9 * 15.6e12 / (30.84e6 * 3600 * 989.4e12), llama31.Mfu!.Value);
 
+            // DeepSeek-V3 over its whole 2,788K GPU-hours in FP8, with 6·N·D on 37B active parameters.
+            ReportedRun v3 = F.ReportedRuns.Single(r => r.Model.Id == "deepseek-v3");
+            AssertClose(6 * DeepSeekActive * DeepSeekTrillions * 1e12 / (2_788_000 * 3600.0 * H800DenseFp8), v3.Mfu!.Value);
+
+            // DeepSeek LLM 67B publishes no GPU-hours (arXiv:2401.02954), so there is nothing to divide by.
             Assert.Null(F.ReportedRuns.Single(r => r.Model.Id == "deepseek-67b").Mfu);
             Assert.All(F.ReportedRuns.Where(r => r.Mfu is not null), r => Assert.InRange(r.Mfu!.Value, 0.1, 0.6));
         }
 
         [Fact]
         public void Fp8_halves_compute_time_against_bf16_on_hopper()
-            => Assert.Equal(2.0, F.FpEightSpeedup, 3);
+            => AssertClose(H800DenseFp8 / H800DenseBf16, F.FpEightSpeedup);
 
         [Fact]
         public void Text_fits_a_100_column_terminal_and_carries_the_figures()
         {
             string text = Renderers.Render(TrainingCostReport.Build(F), "text");
+            double hours = DeepSeekHoursPerTrillion * DeepSeekTrillions;
 
             Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
-            Assert.Contains("2,664K", text);
-            Assert.Contains("1,301 h = 54.2 days", text);
-            Assert.Contains("458.5 TFLOP/s", text);
+            Assert.Contains(Invariant($"{hours / 1000:N0}K"), text);
+            Assert.Contains(Invariant($"{hours / DeepSeekGpus:N0} h = {hours / DeepSeekGpus / 24:N1} days"), text);
+            Assert.Contains(Invariant($"{DeepSeekX / 1e12:0.0} TFLOP/s"), text);
             Assert.Contains("GPT-4 (estimated) on 2,048 H800", text);
-            Assert.Contains("56,538K", text);
-            Assert.Contains("70,272", text);
-            Assert.Contains("512 KiB", text);
-            Assert.Matches(@"h100-sxm\s+989\.4\s+1,978\.9\s+not supported\s+not supported", text);
+            Assert.Contains(Invariant($"{73.5e6 / 1.3 / 1000:N0}K"), text);
+            Assert.Contains(Invariant($"{61 * (512 + 64) * 2:N0}"), text); // DeepSeek-V3's MLA bytes per token in BF16
+            Assert.Contains(Invariant($"{2 * 32 * 32 * 128 * 2 / 1024} KiB"), text); // Llama 2 7B: 2 x 32 layers x 32 KV heads x 128 x 2 bytes
+            Assert.Matches(Invariant($@"h100-sxm\s+{989.4:N1}\s+{1978.9:N1}\s+not supported\s+not supported").Replace(".", @"\."), text);
+            Assert.Contains("docs/seed-figures.md", text);
         }
 
         [Fact]
         public void Every_format_renders_every_table()
         {
             var tables = TrainingCostReport.Build(F);
+            string pretraining = Invariant($"{DeepSeekHoursPerTrillion * DeepSeekTrillions / 1000:N0}K");
 
             using JsonDocument json = JsonDocument.Parse(Renderers.Render(tables, "json"));
             Assert.Equal(tables.Select(t => t.Id), json.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
-            Assert.Equal("2,664K", json.RootElement[0].GetProperty("rows")[2].GetProperty("Value").GetString());
+            Assert.Equal(pretraining, json.RootElement[0].GetProperty("rows")[2].GetProperty("Value").GetString());
 
             string csv = Renderers.Render(tables, "csv");
             Assert.Equal(tables.Sum(t => t.Rows.Count + 1), csv.Split("\r\n").Count(l => l.Length > 0));
-            Assert.Contains("deepseek-v3,Pre-training GPU-hours,\"2,664K\",180K x 14.8", csv);
+            Assert.Contains(Invariant($"deepseek-v3,Pre-training GPU-hours,\"{pretraining}\",{DeepSeekHoursPerTrillion / 1000:0}K x {DeepSeekTrillions}"), csv);
 
             string markdown = Renderers.Render(tables, "markdown");
             Assert.Equal(tables.Count, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
@@ -108,6 +159,9 @@ namespace TrainingCost.Tests
             Assert.StartsWith("table,Quantity,Value,From", csv);
             Assert.Equal(2, Run(out _, "--format", "xml"));
         }
+
+        private static void AssertClose(double expected, double actual, double relative = 1e-9)
+            => Assert.True(Math.Abs(expected - actual) <= Math.Abs(expected) * relative, $"expected {expected:R}, got {actual:R}");
 
         private static int Run(out string output, params string[] args)
         {
