@@ -140,6 +140,29 @@ namespace HardwareCatalog.QuantityGenerator.Tests
             Assert.Equal(5, sources.Length);
         }
 
+        [Fact]
+        public void Editing_csharp_leaves_the_output_cached_and_editing_the_table_regenerates_it()
+        {
+            // The generator reads the table only, never the compilation, so a C# edit must not rerun it.
+            var table = new TableText("/repo/src/HardwareCatalog/Units/Quantities.txt", Base);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                new[] { new QuantityGenerator().AsSourceGenerator() }, new AdditionalText[] { table },
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            var compilation = CSharpCompilation.Create("Units", new[] { CSharpSyntaxTree.ParseText("class A { }") });
+            driver = driver.RunGenerators(compilation);
+
+            driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }")));
+            var outputs = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs);
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+
+            driver = driver.ReplaceAdditionalText(table, new TableText(table.Path, Base + "\nrelation | Money = GpuHours * GpuHourPrice\n"));
+            driver = driver.RunGenerators(compilation);
+            GeneratorRunResult edited = driver.GetRunResult().Results.Single();
+            Assert.Contains(edited.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+            Assert.Contains("operator *(GpuHours left, GpuHourPrice right)", edited.GeneratedSources.Single(s => s.HintName == "GpuHours.g.cs").SourceText.ToString());
+        }
+
         private sealed class TableText : AdditionalText
         {
             private readonly string _text;
