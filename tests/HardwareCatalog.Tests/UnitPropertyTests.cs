@@ -9,7 +9,7 @@ namespace HardwareCatalog.Tests
     /// <summary>Round trips over arbitrary finite values: what a unit type prints, it parses back exactly.</summary>
     public class UnitPropertyTests
     {
-        private static bool Usable(double value) => !double.IsNaN(value) && !double.IsInfinity(value) && Math.Abs(value) < 1e300;
+        internal static bool Usable(double value) => !double.IsNaN(value) && !double.IsInfinity(value) && Math.Abs(value) < 1e300;
 
         [Property(MaxTest = 500)]
         public bool FlopRate_round_trips(NormalFloat value)
