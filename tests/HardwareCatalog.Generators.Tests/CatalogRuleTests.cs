@@ -24,7 +24,7 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = GeneratorHarness.Run("/p/catalogs/h.yaml", Catalogs.Hopper.Replace("  fp8: 1978.9 TFLOP/s", "  fp8: 1978.9 TFLOP/s\n  fp6: 1978.9 TFLOP/s"));
 
             Assert.Equal(new[] { "/p/catalogs/h.yaml(18,8): HWC114" }, result.Located);
-            Assert.Contains("'test-h100' cannot have FP6: its architecture is Hopper, and FP6 and FP4 tensor cores first shipped with Blackwell", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.Contains("'test-h100' cannot have FP6: its architecture is Hopper, and FP6 tensor cores first shipped with Blackwell", result.GeneratorDiagnostics.Single().GetMessage());
             Assert.DoesNotContain("Gpus.TestH100.g.cs", result.HintNames);
         }
 
