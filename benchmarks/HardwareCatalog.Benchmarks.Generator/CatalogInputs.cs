@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,47 +12,51 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace HardwareCatalog.Benchmarks.Generator
 {
-    /// <summary>Catalog texts for the benchmarks: the built-in files, or N synthetic GPU files.</summary>
+    /// <summary>
+    /// Catalog texts for the benchmarks: the built-in files, plus N user files shaped as a team's catalog would be:
+    /// four in five a standalone copy of a built-in GPU under a new id, one in five a short entry that extends a
+    /// built-in GPU. N = 0 is the built-in catalog alone.
+    /// </summary>
     internal static class CatalogInputs
     {
-        public static IReadOnlyList<(string Path, string Text)> Make(int count)
+        public const string BuiltInPrefix = "/bench/builtin/";
+
+        private static readonly Regex s_id = new("^id: .*$", RegexOptions.Multiline);
+        private static readonly Regex s_identifier = new("^identifier: .*\\n", RegexOptions.Multiline);
+
+        public static IReadOnlyList<(string Path, string Text)> Make(int userFiles)
         {
-            if (count <= 0)
+            string directory = typeof(CatalogInputs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CatalogDirectory").Value!;
+            var builtIns = Directory.GetFiles(directory, "*.yaml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path: BuiltInPrefix + System.IO.Path.GetRelativePath(directory, p).Replace('\\', '/'), Text: File.ReadAllText(p).Replace("\r\n", "\n")))
+                .ToList();
+            var gpus = builtIns.Where(b => b.Path.Contains("/gpus/", StringComparison.Ordinal)).ToList();
+            var inputs = new List<(string Path, string Text)>(builtIns);
+            for (int i = 0; i < userFiles; i++)
             {
-                string directory = typeof(CatalogInputs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CatalogDirectory").Value!;
-                return Directory.GetFiles(directory, "*.yaml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
-                    .Select(p => (p, File.ReadAllText(p))).ToList();
+                inputs.Add(($"/bench/catalogs/user-{i}.yaml", User(i, gpus, memory: null)));
             }
 
-            return Enumerable.Range(0, count).Select(i => ($"/bench/catalogs/gpu-{i}.yaml", Gpu(i, "80 GB"))).ToList();
+            return inputs;
         }
 
-        public static string Gpu(int i, string memory) => $"""
-            kind: gpu
-            id: bench-gpu-{i}
-            name: Benchmark GPU {i}
-            vendor: Example
-            architecture: Hopper
-            released: 2024
-            formFactor: SXM
-            memory: {memory}
-            memoryBandwidth: 3.35 TB/s
-            tdp: 700 W
-            interconnect:
-              nvlink: 900 GB/s
-              pcie: 128 GB/s
-            dense:
-              fp64: 34 TFLOP/s
-              tf32: 494.7 TFLOP/s
-              bf16: 989.4 TFLOP/s
-              fp16: 989.4 TFLOP/s
-              fp8: 1978.9 TFLOP/s
-              int8: 1978.9 TOPS
-            sparsity: "2:4"
-            notes: A synthetic entry shaped like the H100 SXM.
-            sources:
-              - https://example.com/{i}
-            """;
+        /// <summary>User file <paramref name="i"/>; <paramref name="memory"/> changes one value, for the edit benchmarks.</summary>
+        public static string User(int i, IReadOnlyList<(string Path, string Text)> builtInGpus, string? memory)
+        {
+            var (_, text) = builtInGpus[i % builtInGpus.Count];
+            if (i % 5 == 4)
+            {
+                string parent = s_id.Match(text).Value.Substring("id: ".Length).Trim();
+                return $"kind: gpu\nid: user-{i}\nextends: {parent}\nname: User GPU {i}\nmemory: {memory ?? "96 GB"}\nsources:\n  - https://example.com/{i}\n";
+            }
+
+            string copy = s_identifier.Replace(s_id.Replace(text, $"id: user-{i}", 1), "");
+            return memory is null ? copy : Regex.Replace(copy, "^memory: .*$", "memory: " + memory, RegexOptions.Multiline);
+        }
+
+        /// <summary>The built-in GPU files, for <see cref="User"/>.</summary>
+        public static IReadOnlyList<(string Path, string Text)> BuiltInGpus(IEnumerable<(string Path, string Text)> inputs)
+            => inputs.Where(i => i.Path.StartsWith(BuiltInPrefix + "gpus/", StringComparison.Ordinal)).ToList();
 
         public static AdditionalText Text(string path, string text) => new InMemoryText(path, text);
 
@@ -76,7 +81,8 @@ namespace HardwareCatalog.Benchmarks.Generator
         private sealed class CatalogOptions : AnalyzerConfigOptionsProvider
         {
             private static readonly AnalyzerConfigOptions Empty = new Values(ImmutableDictionary<string, string>.Empty);
-            private static readonly AnalyzerConfigOptions Tagged = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "user"));
+            private static readonly AnalyzerConfigOptions User = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "user"));
+            private static readonly AnalyzerConfigOptions BuiltIn = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "builtin"));
 
             public CatalogOptions(IEnumerable<string> paths)
             {
@@ -86,7 +92,7 @@ namespace HardwareCatalog.Benchmarks.Generator
 
             public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Tagged;
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path.StartsWith(BuiltInPrefix, StringComparison.Ordinal) ? BuiltIn : User;
 
             private sealed class Values : AnalyzerConfigOptions
             {
