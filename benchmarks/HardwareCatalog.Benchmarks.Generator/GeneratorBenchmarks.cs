@@ -50,7 +50,7 @@ namespace HardwareCatalog.Benchmarks.Generator
         public int GeneratorFullRun()
         {
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts,
-                optionsProvider: CatalogInputs.Options(_inputs.Select(i => i.Path)));
+                optionsProvider: CatalogInputs.Options());
             return driver.RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
         }
     }
@@ -75,7 +75,7 @@ namespace HardwareCatalog.Benchmarks.Generator
             _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") },
                 new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
             _driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts,
-                optionsProvider: CatalogInputs.Options(inputs.Select(i => i.Path))).RunGenerators(_compilation);
+                optionsProvider: CatalogInputs.Options()).RunGenerators(_compilation);
             _a = _texts[1234];
             _b = CatalogInputs.Text(_a.Path, CatalogInputs.Gpu(1234, "96 GB"));
             _current = _a;
@@ -85,7 +85,7 @@ namespace HardwareCatalog.Benchmarks.Generator
         public int FullRun()
         {
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts,
-                optionsProvider: CatalogInputs.Options(_texts.Select(t => t.Path)));
+                optionsProvider: CatalogInputs.Options());
             return driver.RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
         }
 
