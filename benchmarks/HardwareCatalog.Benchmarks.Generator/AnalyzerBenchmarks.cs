@@ -75,7 +75,7 @@ namespace HardwareCatalog.Benchmarks.Generator
             CSharpCompilation compilation = CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText(code.ToString(), parse) }, references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() },
-                inputs.Select(i => CatalogInputs.Text(i.Path, i.Text)), parse, CatalogInputs.Options(inputs.Select(i => i.Path)));
+                inputs.Select(i => CatalogInputs.Text(i.Path, i.Text)), parse, CatalogInputs.Options());
             driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation withCatalog, out _);
             _compilation = (CSharpCompilation)withCatalog;
             _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PrecisionAnalyzer(), new SparsePeakAnalyzer());

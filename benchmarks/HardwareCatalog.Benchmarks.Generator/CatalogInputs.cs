@@ -60,7 +60,7 @@ namespace HardwareCatalog.Benchmarks.Generator
 
         public static AdditionalText Text(string path, string text) => new InMemoryText(path, text);
 
-        public static AnalyzerConfigOptionsProvider Options(IEnumerable<string> paths) => new CatalogOptions(paths);
+        public static AnalyzerConfigOptionsProvider Options() => new CatalogOptions();
 
         private sealed class InMemoryText : AdditionalText
         {
@@ -83,10 +83,6 @@ namespace HardwareCatalog.Benchmarks.Generator
             private static readonly AnalyzerConfigOptions Empty = new Values(ImmutableDictionary<string, string>.Empty);
             private static readonly AnalyzerConfigOptions User = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "user"));
             private static readonly AnalyzerConfigOptions BuiltIn = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "builtin"));
-
-            public CatalogOptions(IEnumerable<string> paths)
-            {
-            }
 
             public override AnalyzerConfigOptions GlobalOptions => Empty;
 

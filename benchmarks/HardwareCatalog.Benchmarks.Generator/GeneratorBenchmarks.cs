@@ -51,7 +51,7 @@ namespace HardwareCatalog.Benchmarks.Generator
         public int GeneratorFullRun()
         {
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts,
-                optionsProvider: CatalogInputs.Options(_inputs.Select(i => i.Path)));
+                optionsProvider: CatalogInputs.Options());
             GeneratorDriverRunResult result = driver.RunGenerators(_compilation).GetRunResult();
             if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new System.InvalidOperationException(result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString());
             return result.GeneratedTrees.Length;
@@ -78,7 +78,7 @@ namespace HardwareCatalog.Benchmarks.Generator
         {
             var inputs = CatalogInputs.Make(Files);
             _texts = inputs.Select(i => CatalogInputs.Text(i.Path, i.Text)).ToList();
-            _options = CatalogInputs.Options(inputs.Select(i => i.Path));
+            _options = CatalogInputs.Options();
             _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") },
                 new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
             _driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts, optionsProvider: _options).RunGenerators(_compilation);

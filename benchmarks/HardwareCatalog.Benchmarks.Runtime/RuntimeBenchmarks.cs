@@ -5,7 +5,6 @@ using System.Linq;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using HardwareCatalog;
 using HardwareCatalog.Estimation;
 using HardwareCatalog.Units;
 using YamlDotNet.Serialization;

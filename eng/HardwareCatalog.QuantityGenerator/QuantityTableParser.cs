@@ -208,9 +208,9 @@ namespace HardwareCatalog.QuantityGenerator
         {
             pattern = null;
             problem = null;
-            const string Sign = "{sign}";
-            bool signFirst = text.StartsWith(Sign, StringComparison.Ordinal);
-            string rest = signFirst ? text.Substring(Sign.Length) : text;
+            const string signPlaceholder = "{sign}";
+            bool signFirst = text.StartsWith(signPlaceholder, StringComparison.Ordinal);
+            string rest = signFirst ? text.Substring(signPlaceholder.Length) : text;
             int open = rest.IndexOf('{');
             int close = open < 0 ? -1 : rest.IndexOf('}', open);
             if (close < 0 || rest.IndexOf('{', close) >= 0 || rest.IndexOf('}', close + 1) >= 0)

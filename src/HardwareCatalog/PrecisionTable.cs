@@ -50,7 +50,7 @@ namespace HardwareCatalog
         public string? IntroducedWith { get; }
     }
 
-    /// <summary>One row per <see cref="Precision"/> value, in declaration order.</summary>
+    /// <summary>One row per <c>Precision</c> value, in declaration order.</summary>
     internal static class PrecisionTable
     {
         public static readonly PrecisionRow[] Rows =

@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace HardwareCatalog.Generators.Tests

@@ -26,11 +26,11 @@ namespace HardwareCatalog.Generators.Tests
         /// <summary>Each static field or property of type DiagnosticDescriptor in the generator assembly, by declaring member.</summary>
         public static IReadOnlyList<(string Member, DiagnosticDescriptor Descriptor)> Declared()
         {
-            const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+            const BindingFlags declaredAnyVisibility = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
             var found = new List<(string, DiagnosticDescriptor)>();
             foreach (Type type in typeof(CatalogGenerator).Assembly.GetTypes())
             {
-                foreach (FieldInfo field in type.GetFields(Static).Where(f => f.FieldType == typeof(DiagnosticDescriptor)))
+                foreach (FieldInfo field in type.GetFields(declaredAnyVisibility).Where(f => f.FieldType == typeof(DiagnosticDescriptor)))
                 {
                     found.Add(($"{type.Name}.{field.Name}", (DiagnosticDescriptor)field.GetValue(null)!));
                 }

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
-using HardwareCatalog.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -58,7 +56,7 @@ namespace HardwareCatalog.Generators.Tests
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         }
 
-        /// <summary>Runs the generator and compiles its output with <paramref name="sources"/>.</summary>
+        /// <summary>Runs the generator and compiles its output with <paramref name="source"/>.</summary>
         public static GeneratorResult Run(IEnumerable<CatalogFile> files, string source = "", IReadOnlyDictionary<string, string>? properties = null)
         {
             GeneratorDriver driver = Driver(files, properties);

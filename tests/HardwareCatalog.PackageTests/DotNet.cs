@@ -13,8 +13,12 @@ namespace HardwareCatalog.PackageTests
         public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed);
 
         public static Result Run(string workingDirectory, string arguments, IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 600)
+            => Execute(workingDirectory, "dotnet", arguments, environment, timeoutSeconds);
+
+        /// <summary>Runs a program (a published app, a native executable) with the same isolated environment as the CLI.</summary>
+        public static Result Execute(string workingDirectory, string fileName, string arguments, IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 600)
         {
-            var start = new ProcessStartInfo("dotnet", arguments)
+            var start = new ProcessStartInfo(fileName, arguments)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -47,7 +51,7 @@ namespace HardwareCatalog.PackageTests
             if (!process.WaitForExit(timeoutSeconds * 1000))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet {arguments} did not finish in {timeoutSeconds} s:\n{output}");
+                throw new TimeoutException($"{fileName} {arguments} did not finish in {timeoutSeconds} s:\n{output}");
             }
 
             process.WaitForExit();

@@ -7,6 +7,13 @@ using System.Reflection;
 
 namespace HardwareCatalog.PackageTests
 {
+    /// <summary>The test classes that build consumers share one packed package.</summary>
+    [Xunit.CollectionDefinition(Name)]
+    public sealed class PackageCollection : Xunit.ICollectionFixture<PackageFixture>
+    {
+        public const string Name = "package";
+    }
+
     /// <summary>Packs the HardwareCatalog package once into a local folder feed, and makes consumer projects that use it.</summary>
     public sealed class PackageFixture : IDisposable
     {
@@ -17,7 +24,7 @@ namespace HardwareCatalog.PackageTests
             PackagesCache = Path.Combine(Root, "nuget-packages");
             Directory.CreateDirectory(Feed);
 
-            string repository = Metadata("RepositoryRoot");
+            string repository = RepositoryRoot;
             string project = Path.Combine(repository, "src", "HardwareCatalog", "HardwareCatalog.csproj");
             // A version of its own, so the consumers' restore can never pick up another copy of the package.
             PackResult = DotNet.Run(repository, $"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version} --disable-build-servers -nodeReuse:false");
@@ -43,6 +50,8 @@ namespace HardwareCatalog.PackageTests
 
         public static string TargetFramework => Metadata("TargetFramework");
 
+        public static string RepositoryRoot => Metadata("RepositoryRoot");
+
         public IReadOnlyList<string> PackageEntries()
         {
             using ZipArchive archive = ZipFile.OpenRead(PackagePath);
@@ -52,17 +61,7 @@ namespace HardwareCatalog.PackageTests
         /// <summary>Creates a console project in a folder of its own that references the package from the local feed only.</summary>
         public string CreateConsumer(string name, string program, IReadOnlyDictionary<string, string>? catalogFiles = null, string extraProperties = "")
         {
-            string directory = Path.Combine(Root, name);
-            DotNet.WriteFile(Path.Combine(directory, "NuGet.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            DotNet.WriteFile(Path.Combine(directory, name + ".csproj"), $"""
+            string directory = CreateProject(name, $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <OutputType>Exe</OutputType>
@@ -73,10 +72,10 @@ namespace HardwareCatalog.PackageTests
                     {extraProperties}
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="HardwareCatalog" Version="{Version}" />
+                    {PackageReference}
                   </ItemGroup>
                 </Project>
-                """);
+                """, upstreamSources: false);
             DotNet.WriteFile(Path.Combine(directory, "Program.cs"), program);
             foreach (KeyValuePair<string, string> file in catalogFiles ?? new Dictionary<string, string>())
             {
@@ -86,9 +85,37 @@ namespace HardwareCatalog.PackageTests
             return directory;
         }
 
+        /// <summary>The package reference a consumer project holds: exactly the version packed for this run.</summary>
+        public static string PackageReference => $"""<PackageReference Include="HardwareCatalog" Version="[{Version}]" />""";
+
+        /// <summary>
+        /// Creates a project in a folder of its own. With <paramref name="upstreamSources"/> false the local feed is the
+        /// only source; with true the machine's configured sources stay too, for what the SDK itself restores (runtime
+        /// packs, ILLink, ILCompiler, NETStandard.Library), and the exact version range keeps HardwareCatalog local.
+        /// </summary>
+        public string CreateProject(string name, string projectFile, bool upstreamSources)
+        {
+            string directory = Path.Combine(Root, name);
+            DotNet.WriteFile(Path.Combine(directory, "NuGet.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    {(upstreamSources ? "" : "<clear />")}
+                    <add key="hardwarecatalog-under-test" value="{Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            DotNet.WriteFile(Path.Combine(directory, name + ".csproj"), projectFile);
+            return directory;
+        }
+
         /// <summary>Builds a consumer with its own NuGet cache, so nothing but the local feed can satisfy the restore.</summary>
         public DotNet.Result Build(string directory)
             => DotNet.Run(directory, "build --disable-build-servers -nodeReuse:false -clp:NoSummary", new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesCache });
+
+        /// <summary>Publishes a consumer in Release to its publish/ folder, with the same isolated NuGet cache as <see cref="Build"/>.</summary>
+        public DotNet.Result Publish(string directory)
+            => DotNet.Run(directory, "publish -c Release -o publish --disable-build-servers -nodeReuse:false -clp:NoSummary", new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesCache });
 
         public DotNet.Result RunBuilt(string directory)
         {

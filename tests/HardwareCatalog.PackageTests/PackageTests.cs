@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace HardwareCatalog.PackageTests
 {
     /// <summary>How users meet the product: pack, reference the package from a folder feed, build, run.</summary>
-    public class PackageTests : IClassFixture<PackageFixture>
+    [Collection(PackageCollection.Name)]
+    public class PackageTests
     {
         private readonly PackageFixture _package;
         private readonly ITestOutputHelper _output;
@@ -41,7 +42,7 @@ namespace HardwareCatalog.PackageTests
         [Fact]
         public void A_consumer_gets_built_in_and_its_own_yaml_and_json_gpus()
         {
-            string directory = _package.CreateConsumer("Consumer", """
+            const string program = """
                 using HardwareCatalog;
                 using HardwareCatalog.Units;
 
@@ -59,30 +60,31 @@ namespace HardwareCatalog.PackageTests
                 Console.WriteLine($"own model on: {Models.AcmeLm.Training.Gpu.Memory}");
                 try { Gpus.Find("a100-sxm-80gb")!.Peak(Precision.Fp8); }
                 catch (PrecisionNotSupportedException e) { Console.WriteLine("error: " + e.Message); }
-                """, new Dictionary<string, string>
-                {
-                    ["catalogs/acme.yaml"] = """
-                        # yaml-language-server: $schema=https://example.com/catalog.schema.json
-                        kind: gpu
-                        id: acme-x1
-                        extends: h800-sxm
-                        name: Acme X1
-                        memory: 96 GB
-                        sources: [ https://example.com/acme-x1 ]
-                        """,
-                    ["catalogs/models/acme-lm.yaml"] = """
-                        kind: model
-                        id: acme-lm
-                        name: Acme LM
-                        parameters: 7B
-                        training: { tokens: 2T, gpu: acme-x1, precision: bf16 }
-                        sources: [ https://example.com/acme-lm ]
-                        """,
-                    ["catalogs/more/json-one.json"] = """
-                        [ { "kind": "gpu", "id": "json-one", "name": "Json One", "vendor": "Acme", "architecture": "Hopper",
-                            "memory": "64 GB", "dense": { "bf16": "500 TFLOP/s" }, "sources": [ "https://example.com/json-one" ] } ]
-                        """,
-                });
+                """;
+            string directory = _package.CreateConsumer("Consumer", program, new Dictionary<string, string>
+            {
+                ["catalogs/acme.yaml"] = """
+                    # yaml-language-server: $schema=https://example.com/catalog.schema.json
+                    kind: gpu
+                    id: acme-x1
+                    extends: h800-sxm
+                    name: Acme X1
+                    memory: 96 GB
+                    sources: [ https://example.com/acme-x1 ]
+                    """,
+                ["catalogs/models/acme-lm.yaml"] = """
+                    kind: model
+                    id: acme-lm
+                    name: Acme LM
+                    parameters: 7B
+                    training: { tokens: 2T, gpu: acme-x1, precision: bf16 }
+                    sources: [ https://example.com/acme-lm ]
+                    """,
+                ["catalogs/more/json-one.json"] = """
+                    [ { "kind": "gpu", "id": "json-one", "name": "Json One", "vendor": "Acme", "architecture": "Hopper",
+                        "memory": "64 GB", "dense": { "bf16": "500 TFLOP/s" }, "sources": [ "https://example.com/json-one" ] } ]
+                    """,
+            });
 
             DotNet.Result build = _package.Build(directory);
             _output.WriteLine($"fresh consumer build (restore from the folder feed + build): {build.Elapsed.TotalSeconds:0.0} s");
@@ -155,24 +157,25 @@ namespace HardwareCatalog.PackageTests
         [Fact]
         public void Int8_on_a_user_catalog_gpu_without_it_is_HWC001()
         {
-            string directory = _package.CreateConsumer("UserNoInt8", """
+            const string program = """
                 using HardwareCatalog;
 
                 var gpu = Gpus.AcmeY2;
                 Console.WriteLine(gpu.Peak(Precision.Bf16));
                 Console.WriteLine(gpu.Peak(Precision.Int8));
-                """, new Dictionary<string, string>
-                {
-                    ["catalogs/acme-y2.yaml"] = """
-                        kind: gpu
-                        id: acme-y2
-                        name: Acme Y2
-                        vendor: Acme
-                        architecture: Hopper
-                        dense: { bf16: 800 TFLOP/s, fp8: 1600 TFLOP/s }
-                        sources: [ https://example.com/acme-y2 ]
-                        """,
-                });
+                """;
+            string directory = _package.CreateConsumer("UserNoInt8", program, new Dictionary<string, string>
+            {
+                ["catalogs/acme-y2.yaml"] = """
+                    kind: gpu
+                    id: acme-y2
+                    name: Acme Y2
+                    vendor: Acme
+                    architecture: Hopper
+                    dense: { bf16: 800 TFLOP/s, fp8: 1600 TFLOP/s }
+                    sources: [ https://example.com/acme-y2 ]
+                    """,
+            });
 
             DotNet.Result build = _package.Build(directory);
 
@@ -232,17 +235,18 @@ namespace HardwareCatalog.PackageTests
         [Fact]
         public void Namespace_visibility_and_built_ins_follow_msbuild_properties()
         {
-            string directory = _package.CreateConsumer("Options", """
+            const string program = """
                 Console.WriteLine(Acme.Hardware.Gpus.All.Count);
                 Console.WriteLine(typeof(Acme.Hardware.Gpus).IsPublic);
-                """, new Dictionary<string, string>
-                {
-                    ["catalogs/only.yaml"] = "kind: gpu\nid: only\nname: Only\nvendor: Acme\narchitecture: Hopper\nsources: [ https://example.com ]\n",
-                }, """
-                    <HardwareCatalogNamespace>Acme.Hardware</HardwareCatalogNamespace>
-                    <HardwareCatalogVisibility>public</HardwareCatalogVisibility>
-                    <HardwareCatalogIncludeBuiltIns>false</HardwareCatalogIncludeBuiltIns>
-                    """);
+                """;
+            string directory = _package.CreateConsumer("Options", program, new Dictionary<string, string>
+            {
+                ["catalogs/only.yaml"] = "kind: gpu\nid: only\nname: Only\nvendor: Acme\narchitecture: Hopper\nsources: [ https://example.com ]\n",
+            }, """
+                <HardwareCatalogNamespace>Acme.Hardware</HardwareCatalogNamespace>
+                <HardwareCatalogVisibility>public</HardwareCatalogVisibility>
+                <HardwareCatalogIncludeBuiltIns>false</HardwareCatalogIncludeBuiltIns>
+                """);
 
             DotNet.Result build = _package.Build(directory);
             Assert.True(build.ExitCode == 0, build.Output);

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HardwareCatalog.Units;
-using TrainingCost;
 using Xunit;
 using static System.FormattableString;
 
@@ -114,10 +113,24 @@ namespace TrainingCost.Tests
             for (int i = 0; i < line.Length; i++)
             {
                 char c = line[i];
-                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = !quoted;
-                else if (c == ',' && !quoted) { yield return cell.ToString(); cell.Clear(); }
-                else cell.Append(c);
+                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (c == ',' && !quoted)
+                {
+                    yield return cell.ToString();
+                    cell.Clear();
+                }
+                else
+                {
+                    cell.Append(c);
+                }
             }
 
             yield return cell.ToString();

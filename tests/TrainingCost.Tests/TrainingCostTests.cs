@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using TrainingCost;
 using Xunit;
 using static System.FormattableString;
 
