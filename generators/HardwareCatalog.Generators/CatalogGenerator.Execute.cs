@@ -145,23 +145,45 @@ namespace HardwareCatalog.Generators
             }
         }
 
-        internal static ResolvedCatalog Resolve(ImmutableArray<BuiltFile> files, CatalogOptions options)
+        internal static LinkedCatalog Link(ImmutableArray<BuiltFile> files, CatalogOptions options)
         {
             try
             {
-                return CatalogResolver.Resolve(files, options);
+                return CatalogLinker.Link(files, options);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return ResolvedCatalog.Empty with
-                {
-                    Diagnostics = new EquatableArray<DiagnosticInfo>(new[]
-                    {
-                        DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "resolving the catalog (ids, extends, identifiers); nothing was generated", exception.GetType().Name, exception.Message),
-                    }),
-                };
+                return new LinkedCatalog(EquatableArray<EntryKey>.Empty, EquatableArray<DerivedInput>.Empty, InternalError("linking the catalog (ids, extends); no entry that extends another was generated", exception, null));
             }
         }
+
+        internal static DerivedBuild BuildDerived(DerivedInput input)
+        {
+            try
+            {
+                return EntryBuilder.BuildDerived(input);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                BuiltEntry failed = new(input.Entry.Key, input.Entry.Kind, input.Entry.Id, null, false, input.Entry.EntryLocation, EquatableArray<KeyLocation>.Empty, null, null);
+                return new DerivedBuild(failed, InternalError($"building '{input.Entry.Id}'; the other entries still generate", exception, input.Entry.EntryLocation));
+            }
+        }
+
+        internal static ResolvedCatalog Resolve(ImmutableArray<BuiltFile> files, LinkedCatalog linked, ImmutableArray<DerivedBuild> derived, CatalogOptions options)
+        {
+            try
+            {
+                return CatalogResolver.Resolve(files, linked, derived, options);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return ResolvedCatalog.Empty with { Diagnostics = InternalError("resolving the catalog (names, references); nothing was generated", exception, null) };
+            }
+        }
+
+        private static EquatableArray<DiagnosticInfo> InternalError(string activity, Exception exception, LocationInfo? location)
+            => new(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, activity, exception.GetType().Name, exception.Message) });
 
         private static void EmitAccelerator(SourceProductionContext context, GpuEntry model, CatalogOptions options)
             => Emit(context, AcceleratorEmitter.HintName(model), () => AcceleratorEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");

@@ -39,11 +39,29 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(built.Select((file, _) => file.Diagnostics), ReportDiagnostics);
 
-            // Cross-file rules (ids, extends, names, references) need every file at once; emission is per entry again after this.
-            IncrementalValueProvider<ResolvedCatalog> catalog = built
-                .Collect()
+            // Cross-file rules need every file at once. Linking (ids, extends) hands on each derived entry with its merged
+            // values; each is built in its own step, so an edit rebuilds only the entries whose values changed.
+            IncrementalValueProvider<ImmutableArray<BuiltFile>> allFiles = built.Collect();
+            IncrementalValueProvider<LinkedCatalog> linked = allFiles
                 .Combine(options)
-                .Select((pair, _) => Resolve(pair.Left, pair.Right.Options))
+                .Select((pair, _) => Link(pair.Left, pair.Right.Options))
+                .WithTrackingName(TrackingNames.Linked);
+
+            context.RegisterSourceOutput(linked.Select((l, _) => l.Diagnostics), ReportDiagnostics);
+
+            IncrementalValuesProvider<DerivedBuild> derivedBuilds = linked
+                .SelectMany((l, _) => l.Derived)
+                .Select((input, _) => BuildDerived(input))
+                .WithTrackingName(TrackingNames.DerivedBuilds);
+
+            context.RegisterSourceOutput(derivedBuilds.Select((d, _) => d.Diagnostics), ReportDiagnostics);
+
+            // Names and references, over every built entry.
+            IncrementalValueProvider<ResolvedCatalog> catalog = allFiles
+                .Combine(linked)
+                .Combine(derivedBuilds.Collect())
+                .Combine(options)
+                .Select((pair, _) => Resolve(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right.Options))
                 .WithTrackingName(TrackingNames.Resolved);
 
             context.RegisterSourceOutput(catalog.Select((c, _) => c.Diagnostics), ReportDiagnostics);

@@ -6,6 +6,8 @@ namespace HardwareCatalog.Generators
         public const string Options = nameof(Options);
         public const string ParsedFiles = nameof(ParsedFiles);
         public const string BuiltFiles = nameof(BuiltFiles);
+        public const string Linked = nameof(Linked);
+        public const string DerivedBuilds = nameof(DerivedBuilds);
         public const string Resolved = nameof(Resolved);
         public const string StandaloneGpus = nameof(StandaloneGpus);
         public const string DerivedGpus = nameof(DerivedGpus);

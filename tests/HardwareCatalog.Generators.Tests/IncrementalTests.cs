@@ -68,6 +68,52 @@ namespace HardwareCatalog.Generators.Tests
                 o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         }
 
+        private static string Derived(int i, int parent) => $"""
+            kind: gpu
+            id: derived-{i}
+            extends: gpu-{parent}
+            name: Derived {i}
+            sources: [ https://example.com/derived-{i} ]
+            """;
+
+        [Fact]
+        public void Editing_an_entry_that_others_extend_rebuilds_those_entries_alone()
+        {
+            // derived-0 and derived-1 extend gpu-2; derived-2 extends gpu-5.
+            CatalogFile[] files = Files()
+                .Append(new CatalogFile("/p/catalogs/derived-0.yaml", Derived(0, parent: 2)))
+                .Append(new CatalogFile("/p/catalogs/derived-1.yaml", Derived(1, parent: 2)))
+                .Append(new CatalogFile("/p/catalogs/derived-2.yaml", Derived(2, parent: 5)))
+                .ToArray();
+            (GeneratorDriver driver, Compilation compilation, AdditionalText[] texts) = Start(files);
+
+            driver = driver.ReplaceAdditionalText(texts[2], GeneratorHarness.Text(files[2].Path, Gpu(2, memory: "96 GB")));
+            GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+            var builds = second.TrackedSteps[TrackingNames.DerivedBuilds].SelectMany(s => s.Outputs).ToList();
+            Assert.Equal(2, builds.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+            Assert.Equal(1, builds.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+            // The two derived entries and gpu-2 itself are emitted again; nothing else is.
+            var emitted = second.TrackedSteps[TrackingNames.DerivedGpus].SelectMany(s => s.Outputs)
+                .Concat(second.TrackedSteps[TrackingNames.StandaloneGpus].SelectMany(s => s.Outputs)).ToList();
+            Assert.Equal(3, emitted.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+            Assert.Equal(FileCount, emitted.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        }
+
+        [Fact]
+        public void Editing_a_standalone_entry_leaves_every_derived_build_cached()
+        {
+            CatalogFile[] files = Files().Append(new CatalogFile("/p/catalogs/derived-0.yaml", Derived(0, parent: 2))).ToArray();
+            (GeneratorDriver driver, Compilation compilation, AdditionalText[] texts) = Start(files);
+
+            driver = driver.ReplaceAdditionalText(texts[9], GeneratorHarness.Text(files[9].Path, Gpu(9, memory: "96 GB")));
+            GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+            Assert.All(second.TrackedSteps[TrackingNames.DerivedBuilds].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        }
+
         [Theory]
         [InlineData("# a comment at the top shifts every location\n", "")]
         [InlineData("", "\n# a comment at the end\n")]

@@ -26,22 +26,40 @@ namespace HardwareCatalog.Generators.Building
             return new BuiltFile(file, built.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
+        /// <summary>Builds an entry that extends another, from its merged values (see <c>Resolving/ExtendsLinker</c>).</summary>
+        public static DerivedBuild BuildDerived(DerivedInput input)
+        {
+            var diagnostics = new DiagnosticBag();
+            BuiltEntry built = Build(input.Entry, input.Fields, diagnostics);
+            return new DerivedBuild(built, diagnostics.ToEquatableArray());
+        }
+
         /// <summary>Builds one entry from <paramref name="fields"/> (its own, or merged with its <c>extends</c> chain).</summary>
         public static BuiltEntry Build(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics)
         {
             var reader = new EntryFields(entry, fields, diagnostics);
-            bool chose = entry.Get("identifier") is not null;
-            if (!RequiredKeys.Check(reader, diagnostics) || Identifiers.Resolve(entry, diagnostics) is not { } identifier)
+            ParsedField? chosen = entry.Get("identifier");
+            LocationInfo nameLocation = chosen?.Location ?? entry.Get("id")?.Location ?? entry.EntryLocation;
+            EquatableArray<KeyLocation> references = References(fields);
+            string? identifier = RequiredKeys.Check(reader, diagnostics) ? Identifiers.Resolve(entry, diagnostics) : null;
+            GpuEntry? gpu = identifier is not null && entry.Kind == CatalogSchema.GpuKind ? GpuBuilder.Build(reader, identifier) : null;
+            ModelEntry? model = identifier is not null && entry.Kind == CatalogSchema.ModelKind ? ModelBuilder.Build(reader, identifier) : null;
+            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model);
+        }
+
+        /// <summary>The paths whose values name other entries, with where they were written (an inherited one: in its own file).</summary>
+        private static EquatableArray<KeyLocation> References(IReadOnlyList<ParsedField> fields)
+        {
+            List<KeyLocation>? references = null;
+            foreach (ParsedField field in fields)
             {
-                return new BuiltEntry(entry.Key, entry.Id, null, chose, null, null);
+                if (field.Path is "training.gpu" or "training.precision")
+                {
+                    (references ??= new List<KeyLocation>()).Add(new KeyLocation(field.Path, field.Location));
+                }
             }
 
-            return entry.Kind switch
-            {
-                CatalogSchema.GpuKind => new BuiltEntry(entry.Key, entry.Id, identifier, chose, GpuBuilder.Build(reader, identifier), null),
-                CatalogSchema.ModelKind => new BuiltEntry(entry.Key, entry.Id, identifier, chose, null, ModelBuilder.Build(reader, identifier)),
-                _ => new BuiltEntry(entry.Key, entry.Id, null, chose, null, null),
-            };
+            return references is null ? EquatableArray<KeyLocation>.Empty : references.ToEquatableArray();
         }
     }
 }

@@ -13,7 +13,7 @@ namespace HardwareCatalog.Generators.Model
         bool IsBuiltIn,
         LocationInfo EntryLocation,
         EquatableArray<ParsedField> Fields,
-        EquatableArray<MappingKey> Mappings,
+        EquatableArray<KeyLocation> Mappings,
         EquatableArray<string> InvalidPaths)
     {
         /// <summary>Whether <paramref name="path"/> (or a value under it) was written but rejected.</summary>
@@ -40,7 +40,7 @@ namespace HardwareCatalog.Generators.Model
         /// <summary>The location of the key of the nested mapping <paramref name="path"/>, when this entry wrote it.</summary>
         public LocationInfo? MappingLocation(string path)
         {
-            foreach (MappingKey mapping in Mappings)
+            foreach (KeyLocation mapping in Mappings)
             {
                 if (mapping.Path == path) return mapping.Location;
             }

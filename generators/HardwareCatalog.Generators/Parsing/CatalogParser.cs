@@ -23,7 +23,7 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly bool _isBuiltIn;
         private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly List<string> _invalidPaths = new();
-        private readonly List<MappingKey> _mappings = new();
+        private readonly List<KeyLocation> _mappings = new();
 
         private CatalogParser(string path, bool isBuiltIn)
         {
@@ -151,7 +151,7 @@ namespace HardwareCatalog.Generators.Parsing
             {
                 if (node is YamlTreeMapping mapping)
                 {
-                    _mappings.Add(new MappingKey(path, keyLocation));
+                    _mappings.Add(new KeyLocation(path, keyLocation));
                     ReadMapping(mapping, spec, path + ".", context, fields);
                 }
                 else

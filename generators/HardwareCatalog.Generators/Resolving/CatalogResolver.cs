@@ -3,76 +3,78 @@ using System.Collections.Generic;
 using System.Linq;
 using HardwareCatalog.Generators.Building;
 using HardwareCatalog.Generators.Model;
-using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Resolving
 {
     /// <summary>
-    /// The cross-file stage: unique ids, <c>extends</c> chains, unique C# names and references between entries. Its
-    /// input is every built file; its output is what to emit beyond the per-file entries, in id order, whatever the
-    /// order of the files.
+    /// The last cross-file step: unique C# names and references between entries, over every built entry (those built
+    /// with their file and those built after linking). Its output is what to emit beyond the per-file entries, in id
+    /// order, whatever the order of the files.
     /// </summary>
     internal static class CatalogResolver
     {
-        private sealed record Candidate(ParsedEntry Entry, BuiltEntry Built, bool IsStandalone);
+        /// <summary>The cross-file stages in one call, as the pipeline runs them (for tests and benchmarks).</summary>
+        public static ResolvedCatalog LinkBuildAndResolve(IReadOnlyList<BuiltFile> files, CatalogOptions options)
+        {
+            LinkedCatalog linked = CatalogLinker.Link(files, options);
+            List<DerivedBuild> derived = linked.Derived.Select(EntryBuilder.BuildDerived).ToList();
+            ResolvedCatalog resolved = Resolve(files, linked, derived, options);
+            var diagnostics = linked.Diagnostics.Concat(derived.SelectMany(d => d.Diagnostics)).Concat(resolved.Diagnostics);
+            return resolved with { Diagnostics = diagnostics.ToEquatableArray() };
+        }
 
-        public static ResolvedCatalog Resolve(IEnumerable<BuiltFile> files, CatalogOptions options)
+        public static ResolvedCatalog Resolve(IEnumerable<BuiltFile> files, LinkedCatalog linked, IEnumerable<DerivedBuild> derived, CatalogOptions options)
         {
             var diagnostics = new DiagnosticBag();
+            var duplicates = new HashSet<EntryKey>(linked.Duplicates);
 
-            // Order by normalized path so that which duplicate "wins" does not depend on the host's file order.
-            List<BuiltFile> ordered = files
-                .Where(f => options.IncludeBuiltIns || !f.File.IsBuiltIn)
-                .OrderBy(f => f.File.Path.Replace('\\', '/'), StringComparer.Ordinal)
-                .ToList();
-
-            Dictionary<string, ParsedEntry> byId = UniqueIds(ordered, diagnostics);
-            var standalone = new Dictionary<EntryKey, BuiltEntry>();
-            foreach (BuiltFile file in ordered)
+            // Every entry that keeps its id and passed its own checks competes for a name; one that failed takes none,
+            // so it cannot push a valid entry aside.
+            var candidates = new List<BuiltEntry>();
+            var standalone = new List<BuiltEntry>();
+            foreach (BuiltFile file in files)
             {
-                foreach (BuiltEntry built in file.Entries) standalone[built.Key] = built;
-            }
-
-            // Entries that extend another are built here, once their chain is merged; the others were built with their file.
-            var merger = new ExtendsMerger(byId, diagnostics);
-            var candidates = new List<Candidate>();
-            foreach (ParsedEntry entry in byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
-            {
-                if (standalone.TryGetValue(entry.Key, out BuiltEntry? built))
+                if (!options.IncludeBuiltIns && file.File.IsBuiltIn) continue;
+                foreach (BuiltEntry built in file.Entries)
                 {
-                    candidates.Add(new Candidate(entry, built, IsStandalone: true));
-                }
-                else if (!entry.IsInvalid("extends") && merger.Merge(entry) is { } fields)
-                {
-                    candidates.Add(new Candidate(entry, EntryBuilder.Build(entry, fields, diagnostics), IsStandalone: false));
+                    standalone.Add(built);
+                    if (built.IsBuilt && !duplicates.Contains(built.Key)) candidates.Add(built);
                 }
             }
 
-            // An entry that failed to build takes no name: it cannot push a valid entry aside.
-            List<Candidate> keepers = UniqueNames(candidates.Where(c => c.Built.Gpu is not null || c.Built.Model is not null).ToList(), diagnostics);
+            foreach (DerivedBuild build in derived)
+            {
+                if (build.Built.IsBuilt) candidates.Add(build.Built);
+            }
 
-            var accepted = new HashSet<EntryKey>(keepers.Where(k => k.IsStandalone).Select(k => k.Entry.Key));
-            var rejected = standalone.Values.Where(b => b.Gpu is not null && !accepted.Contains(b.Key)).Select(b => b.Key).ToList();
+            candidates.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+            List<BuiltEntry> keepers = UniqueNames(candidates, diagnostics);
+
+            var kept = new HashSet<EntryKey>(keepers.Select(k => k.Key));
+            var rejected = standalone.Where(b => b.Gpu is not null && !kept.Contains(b.Key)).Select(b => b.Key).ToList();
             rejected.Sort();
 
             var gpuById = new Dictionary<string, GpuEntry>(StringComparer.Ordinal);
-            var derived = new List<GpuEntry>();
+            var derivedGpus = new List<GpuEntry>();
             var gpuIndex = new List<IndexEntry>();
-            var models = new List<ModelEntry>();
-            foreach (Candidate keeper in keepers)
+            var derivedKeys = new HashSet<EntryKey>(derived.Select(d => d.Built.Key));
+            foreach (BuiltEntry keeper in keepers)
             {
-                if (keeper.Built.Gpu is { } gpu)
+                if (keeper.Gpu is { } gpu)
                 {
                     gpuById[gpu.Id] = gpu;
                     gpuIndex.Add(new IndexEntry(gpu.Id, gpu.Identifier));
-                    if (!keeper.IsStandalone) derived.Add(gpu);
+                    if (derivedKeys.Contains(keeper.Key)) derivedGpus.Add(gpu);
                 }
             }
 
             // Models refer to accelerators, so their references are proved once every accelerator is known.
-            foreach (Candidate keeper in keepers)
+            // Every entry by id, for the message of a reference that fails: built only then.
+            var byId = new Lazy<Dictionary<string, ParsedEntry>>(() => CatalogLinker.UniqueIds(CatalogLinker.Ordered(files, options), diagnostics: null, duplicates: null));
+            var models = new List<ModelEntry>();
+            foreach (BuiltEntry keeper in keepers)
             {
-                if (keeper.Built.Model is { } model && References.Resolve(keeper.Entry, merger.FieldsOf(keeper.Entry), model, gpuById, byId, diagnostics) is { } resolved)
+                if (keeper.Model is { } model && References.Resolve(keeper, model, gpuById, byId, diagnostics) is { } resolved)
                 {
                     models.Add(resolved);
                 }
@@ -80,31 +82,10 @@ namespace HardwareCatalog.Generators.Resolving
 
             return new ResolvedCatalog(
                 rejected.ToEquatableArray(),
-                derived.ToEquatableArray(),
+                derivedGpus.ToEquatableArray(),
                 gpuIndex.ToEquatableArray(),
                 models.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
-        }
-
-        /// <summary>HWC106: the first entry with an id (by file path, then position) keeps it.</summary>
-        private static Dictionary<string, ParsedEntry> UniqueIds(List<BuiltFile> files, DiagnosticBag diagnostics)
-        {
-            var byId = new Dictionary<string, ParsedEntry>(StringComparer.Ordinal);
-            foreach (BuiltFile file in files)
-            {
-                foreach (ParsedEntry entry in file.File.Entries)
-                {
-                    if (byId.TryGetValue(entry.Id, out ParsedEntry? first))
-                    {
-                        diagnostics.Report(DiagnosticDescriptors.DuplicateId, entry.Get("id")?.Location ?? entry.EntryLocation, entry.Id, Describe(first.EntryLocation));
-                        continue;
-                    }
-
-                    byId.Add(entry.Id, entry);
-                }
-            }
-
-            return byId;
         }
 
         /// <summary>
@@ -113,33 +94,29 @@ namespace HardwareCatalog.Generators.Resolving
         /// is what makes emission unable to collide. On a clash the entry whose name was derived keeps it; one that chose
         /// its name is told to choose again; otherwise the first by id keeps it.
         /// </summary>
-        private static List<Candidate> UniqueNames(List<Candidate> candidates, DiagnosticBag diagnostics)
+        private static List<BuiltEntry> UniqueNames(List<BuiltEntry> candidates, DiagnosticBag diagnostics)
         {
-            var keepers = new List<Candidate>();
-            foreach (var group in candidates.GroupBy(c => c.Built.Identifier!, StringComparer.OrdinalIgnoreCase))
+            var keepers = new List<BuiltEntry>(candidates.Count);
+            foreach (var group in candidates.GroupBy(c => c.Identifier!, StringComparer.OrdinalIgnoreCase))
             {
-                Candidate keeper = group.FirstOrDefault(c => !c.Built.ChoseIdentifier) ?? group.First();
-                foreach (Candidate other in group.Where(c => !ReferenceEquals(c, keeper)))
+                BuiltEntry keeper = group.FirstOrDefault(c => !c.ChoseIdentifier) ?? group.First();
+                foreach (BuiltEntry other in group.Where(c => !ReferenceEquals(c, keeper)))
                 {
-                    LocationInfo at = other.Entry.Get("identifier")?.Location ?? other.Entry.Get("id")!.Location;
-                    if (string.Equals(other.Built.Identifier, keeper.Built.Identifier, StringComparison.Ordinal))
+                    if (string.Equals(other.Identifier, keeper.Identifier, StringComparison.Ordinal))
                     {
-                        diagnostics.Report(DiagnosticDescriptors.IdentifierCollision, at, keeper.Entry.Id, other.Entry.Id, keeper.Built.Identifier!);
+                        diagnostics.Report(DiagnosticDescriptors.IdentifierCollision, other.NameLocation, keeper.Id, other.Id, keeper.Identifier!);
                     }
                     else
                     {
-                        diagnostics.Report(DiagnosticDescriptors.IdentifierCaseCollision, at, other.Entry.Id, other.Built.Identifier!, keeper.Entry.Id, keeper.Built.Identifier!);
+                        diagnostics.Report(DiagnosticDescriptors.IdentifierCaseCollision, other.NameLocation, other.Id, other.Identifier!, keeper.Id, keeper.Identifier!);
                     }
                 }
 
                 keepers.Add(keeper);
             }
 
-            keepers.Sort((x, y) => string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
+            keepers.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
             return keepers;
         }
-
-        internal static string Describe(LocationInfo location)
-            => $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
     }
 }

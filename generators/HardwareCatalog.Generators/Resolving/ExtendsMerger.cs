@@ -25,10 +25,6 @@ namespace HardwareCatalog.Generators.Resolving
             _diagnostics = diagnostics;
         }
 
-        /// <summary>The values of an entry: merged when it was merged here, else its own.</summary>
-        public IReadOnlyList<ParsedField> FieldsOf(ParsedEntry entry)
-            => _merged.TryGetValue(entry.Id, out List<ParsedField>? merged) && merged is not null ? merged : entry.Fields;
-
         /// <summary>The entry's fields with those of its chain beneath them; null when the chain is broken (reported).</summary>
         public List<ParsedField>? Merge(ParsedEntry entry)
         {
@@ -95,20 +91,23 @@ namespace HardwareCatalog.Generators.Resolving
         /// </summary>
         private static List<ParsedField> Overlay(ParsedEntry entry, List<ParsedField> parentFields)
         {
-            FieldSpec spec = CatalogSchema.ForKind(entry.Kind)!;
+            HashSet<string> notInherited = NotInherited(entry.Kind);
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ParsedField field in entry.Fields) own.Add(field.Path);
+
             var result = new List<ParsedField>(parentFields.Count + entry.Fields.Count);
             ParsedField? inheritedSources = null;
             foreach (ParsedField field in parentFields)
             {
-                string top = field.Path.Split('.')[0];
-                if (spec.Child(top) is { Inherited: false }) continue;
                 if (field.Path == "sources")
                 {
                     inheritedSources = field;
-                    continue;
                 }
-
-                if (entry.Get(field.Path) is null) result.Add(field);
+                else if (!own.Contains(field.Path) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
+                {
+                    // A nested value ('dense.fp8') is always inherited: the keys that are not are top-level scalars.
+                    result.Add(field);
+                }
             }
 
             foreach (ParsedField field in entry.Fields)
@@ -127,5 +126,12 @@ namespace HardwareCatalog.Generators.Resolving
             if (inheritedSources is not null) result.Add(inheritedSources);
             return result;
         }
+
+        private static readonly Dictionary<string, HashSet<string>> s_notInherited = CatalogSchema.Kinds.ToDictionary(
+            kind => kind,
+            kind => new HashSet<string>(CatalogSchema.ForKind(kind)!.Children.Where(c => !c.Inherited).Select(c => c.Key), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+        private static HashSet<string> NotInherited(string kind) => s_notInherited[kind];
     }
 }

@@ -1,0 +1,34 @@
+namespace HardwareCatalog.Generators.Model
+{
+    /// <summary>
+    /// One entry after the build stage. <see cref="Gpu"/> or <see cref="Model"/> is set for the entry's kind, or neither
+    /// when it had problems (already reported). It carries what the cross-file checks need and nothing they must look
+    /// up again: the id, the C# name and where it was written, and where the entry refers to another.
+    /// </summary>
+    /// <param name="NameLocation">The <c>identifier</c> value when the entry chose its name, else the <c>id</c> value.</param>
+    /// <param name="References">Where each reference to another entry was written (<c>training.gpu</c>, <c>training.precision</c>).</param>
+    internal sealed record BuiltEntry(
+        EntryKey Key,
+        string Kind,
+        string Id,
+        string? Identifier,
+        bool ChoseIdentifier,
+        LocationInfo NameLocation,
+        EquatableArray<KeyLocation> References,
+        GpuEntry? Gpu,
+        ModelEntry? Model)
+    {
+        /// <summary>Whether the entry passed every check of its own and takes part in naming.</summary>
+        public bool IsBuilt => Gpu is not null || Model is not null;
+
+        public LocationInfo? ReferenceLocation(string path)
+        {
+            foreach (KeyLocation reference in References)
+            {
+                if (reference.Path == path) return reference.Location;
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HardwareCatalog.Generators.Building;
+using HardwareCatalog.Generators.Model;
+
+namespace HardwareCatalog.Generators.Resolving
+{
+    /// <summary>
+    /// The first cross-file step: unique ids (HWC106) and <c>extends</c> chains (HWC109, HWC110). It hands each entry
+    /// that extends another on with its merged values, to be built one by one: an edit to one file then rebuilds only
+    /// the entries whose merged values changed.
+    /// </summary>
+    internal static class CatalogLinker
+    {
+        public static LinkedCatalog Link(IEnumerable<BuiltFile> files, CatalogOptions options)
+        {
+            var diagnostics = new DiagnosticBag();
+            List<ParsedFile> ordered = Ordered(files, options);
+            var duplicates = new List<EntryKey>();
+            Dictionary<string, ParsedEntry> byId = UniqueIds(ordered, diagnostics, duplicates);
+
+            var merger = new ExtendsMerger(byId, diagnostics);
+            var derived = new List<DerivedInput>();
+            foreach (ParsedEntry entry in byId.Values)
+            {
+                if (entry.Extends && !entry.IsInvalid("extends") && merger.Merge(entry) is { } fields)
+                {
+                    derived.Add(new DerivedInput(entry, fields.ToEquatableArray()));
+                }
+            }
+
+            duplicates.Sort();
+            derived.Sort((a, b) => string.CompareOrdinal(a.Entry.Id, b.Entry.Id));
+            return new LinkedCatalog(duplicates.ToEquatableArray(), derived.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>The files that take part, by normalized path, so that which duplicate "wins" does not depend on the host's file order.</summary>
+        internal static List<ParsedFile> Ordered(IEnumerable<BuiltFile> files, CatalogOptions options)
+        {
+            var ordered = new List<(string Key, ParsedFile File)>();
+            foreach (BuiltFile file in files)
+            {
+                if (options.IncludeBuiltIns || !file.File.IsBuiltIn) ordered.Add((file.File.Path.Replace('\\', '/'), file.File));
+            }
+
+            ordered.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return ordered.Select(o => o.File).ToList();
+        }
+
+        /// <summary>HWC106: the first entry with an id (by file path, then position) keeps it.</summary>
+        internal static Dictionary<string, ParsedEntry> UniqueIds(List<ParsedFile> files, DiagnosticBag? diagnostics, List<EntryKey>? duplicates)
+        {
+            var byId = new Dictionary<string, ParsedEntry>(StringComparer.Ordinal);
+            foreach (ParsedFile file in files)
+            {
+                foreach (ParsedEntry entry in file.Entries)
+                {
+                    if (byId.TryGetValue(entry.Id, out ParsedEntry? first))
+                    {
+                        diagnostics?.Report(DiagnosticDescriptors.DuplicateId, entry.Get("id")?.Location ?? entry.EntryLocation, entry.Id, Describe(first.EntryLocation));
+                        duplicates?.Add(entry.Key);
+                        continue;
+                    }
+
+                    byId.Add(entry.Id, entry);
+                }
+            }
+
+            return byId;
+        }
+
+        private static string Describe(LocationInfo location)
+            => $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
+    }
+}
