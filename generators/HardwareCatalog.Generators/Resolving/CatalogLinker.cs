@@ -26,7 +26,7 @@ namespace HardwareCatalog.Generators.Resolving
             {
                 if (entry.Extends && !entry.IsInvalid("extends") && merger.Merge(entry) is { } fields)
                 {
-                    derived.Add(new DerivedInput(entry, fields.ToEquatableArray()));
+                    derived.Add(new DerivedInput(entry, new EquatableArray<ParsedField>(fields.ToArray())));
                 }
             }
 
@@ -41,7 +41,11 @@ namespace HardwareCatalog.Generators.Resolving
             var ordered = new List<(string Key, ParsedFile File)>();
             foreach (BuiltFile file in files)
             {
-                if (options.IncludeBuiltIns || !file.File.IsBuiltIn) ordered.Add((file.File.Path.Replace('\\', '/'), file.File));
+                if (options.IncludeBuiltIns || !file.File.IsBuiltIn)
+                {
+                    string path = file.File.Path;
+                    ordered.Add((path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/'), file.File));
+                }
             }
 
             ordered.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));

@@ -30,41 +30,43 @@ namespace HardwareCatalog.Generators.Resolving
 
             // Every entry that keeps its id and passed its own checks competes for a name; one that failed takes none,
             // so it cannot push a valid entry aside.
-            var candidates = new List<BuiltEntry>();
-            var standalone = new List<BuiltEntry>();
+            var candidates = new List<(BuiltEntry Entry, bool IsDerived)>();
+            var rejected = new List<EntryKey>();
             foreach (BuiltFile file in files)
             {
                 if (!options.IncludeBuiltIns && file.File.IsBuiltIn) continue;
                 foreach (BuiltEntry built in file.Entries)
                 {
-                    standalone.Add(built);
-                    if (built.IsBuilt && !duplicates.Contains(built.Key)) candidates.Add(built);
+                    if (!built.IsBuilt) continue;
+                    if (duplicates.Contains(built.Key))
+                    {
+                        if (built.Gpu is not null) rejected.Add(built.Key);
+                        continue;
+                    }
+
+                    candidates.Add((built, false));
                 }
             }
 
             foreach (DerivedBuild build in derived)
             {
-                if (build.Built.IsBuilt) candidates.Add(build.Built);
+                if (build.Built.IsBuilt) candidates.Add((build.Built, true));
             }
 
-            candidates.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
-            List<BuiltEntry> keepers = UniqueNames(candidates, diagnostics);
-
-            var kept = new HashSet<EntryKey>(keepers.Select(k => k.Key));
-            var rejected = standalone.Where(b => b.Gpu is not null && !kept.Contains(b.Key)).Select(b => b.Key).ToList();
+            candidates.Sort((x, y) => string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
+            List<(BuiltEntry Entry, bool IsDerived)> keepers = UniqueNames(candidates, diagnostics, rejected);
             rejected.Sort();
 
             var gpuById = new Dictionary<string, GpuEntry>(StringComparer.Ordinal);
             var derivedGpus = new List<GpuEntry>();
             var gpuIndex = new List<IndexEntry>();
-            var derivedKeys = new HashSet<EntryKey>(derived.Select(d => d.Built.Key));
-            foreach (BuiltEntry keeper in keepers)
+            foreach ((BuiltEntry keeper, bool isDerived) in keepers)
             {
                 if (keeper.Gpu is { } gpu)
                 {
                     gpuById[gpu.Id] = gpu;
                     gpuIndex.Add(new IndexEntry(gpu.Id, gpu.Identifier));
-                    if (derivedKeys.Contains(keeper.Key)) derivedGpus.Add(gpu);
+                    if (isDerived) derivedGpus.Add(gpu);
                 }
             }
 
@@ -72,7 +74,7 @@ namespace HardwareCatalog.Generators.Resolving
             // Every entry by id, for the message of a reference that fails: built only then.
             var byId = new Lazy<Dictionary<string, ParsedEntry>>(() => CatalogLinker.UniqueIds(CatalogLinker.Ordered(files, options), diagnostics: null, duplicates: null));
             var models = new List<ModelEntry>();
-            foreach (BuiltEntry keeper in keepers)
+            foreach ((BuiltEntry keeper, _) in keepers)
             {
                 if (keeper.Model is { } model && References.Resolve(keeper, model, gpuById, byId, diagnostics) is { } resolved)
                 {
@@ -94,28 +96,37 @@ namespace HardwareCatalog.Generators.Resolving
         /// is what makes emission unable to collide. On a clash the entry whose name was derived keeps it; one that chose
         /// its name is told to choose again; otherwise the first by id keeps it.
         /// </summary>
-        private static List<BuiltEntry> UniqueNames(List<BuiltEntry> candidates, DiagnosticBag diagnostics)
+        /// <param name="rejected">Receives the keys of the standalone accelerators that lose their name (their file would emit them).</param>
+        private static List<(BuiltEntry Entry, bool IsDerived)> UniqueNames(List<(BuiltEntry Entry, bool IsDerived)> candidates, DiagnosticBag diagnostics, List<EntryKey> rejected)
         {
-            var keepers = new List<BuiltEntry>(candidates.Count);
-            foreach (var group in candidates.GroupBy(c => c.Identifier!, StringComparer.OrdinalIgnoreCase))
+            var keepers = new List<(BuiltEntry Entry, bool IsDerived)>(candidates.Count);
+            var byName = new Dictionary<string, int>(candidates.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var candidate in candidates)
             {
-                BuiltEntry keeper = group.FirstOrDefault(c => !c.ChoseIdentifier) ?? group.First();
-                foreach (BuiltEntry other in group.Where(c => !ReferenceEquals(c, keeper)))
+                if (!byName.TryGetValue(candidate.Entry.Identifier!, out int at))
                 {
-                    if (string.Equals(other.Identifier, keeper.Identifier, StringComparison.Ordinal))
-                    {
-                        diagnostics.Report(DiagnosticDescriptors.IdentifierCollision, other.NameLocation, keeper.Id, other.Id, keeper.Identifier!);
-                    }
-                    else
-                    {
-                        diagnostics.Report(DiagnosticDescriptors.IdentifierCaseCollision, other.NameLocation, other.Id, other.Identifier!, keeper.Id, keeper.Identifier!);
-                    }
+                    byName.Add(candidate.Entry.Identifier!, keepers.Count);
+                    keepers.Add(candidate);
+                    continue;
                 }
 
-                keepers.Add(keeper);
+                // Candidates come in id order, so the first holder is the first by id; a derived name beats a chosen one.
+                var holder = keepers[at];
+                var (keeper, other) = holder.Entry.ChoseIdentifier && !candidate.Entry.ChoseIdentifier ? (candidate, holder) : (holder, candidate);
+                keepers[at] = keeper;
+                if (string.Equals(other.Entry.Identifier, keeper.Entry.Identifier, StringComparison.Ordinal))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.IdentifierCollision, other.Entry.NameLocation, keeper.Entry.Id, other.Entry.Id, keeper.Entry.Identifier!);
+                }
+                else
+                {
+                    diagnostics.Report(DiagnosticDescriptors.IdentifierCaseCollision, other.Entry.NameLocation, other.Entry.Id, other.Entry.Identifier!, keeper.Entry.Id, keeper.Entry.Identifier!);
+                }
+
+                if (!other.IsDerived && other.Entry.Gpu is not null) rejected.Add(other.Entry.Key);
             }
 
-            keepers.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+            keepers.Sort((x, y) => string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
             return keepers;
         }
     }

@@ -92,10 +92,8 @@ namespace HardwareCatalog.Generators.Resolving
         private static List<ParsedField> Overlay(ParsedEntry entry, List<ParsedField> parentFields)
         {
             HashSet<string> notInherited = NotInherited(entry.Kind);
-            var own = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ParsedField field in entry.Fields) own.Add(field.Path);
-
-            var result = new List<ParsedField>(parentFields.Count + entry.Fields.Count);
+            ReadOnlySpan<ParsedField> own = entry.Fields.AsSpan();
+            var result = new List<ParsedField>(parentFields.Count + own.Length);
             ParsedField? inheritedSources = null;
             foreach (ParsedField field in parentFields)
             {
@@ -103,19 +101,18 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     inheritedSources = field;
                 }
-                else if (!own.Contains(field.Path) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
+                else if (!Contains(own, field.Path) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
                 {
                     // A nested value ('dense.fp8') is always inherited: the keys that are not are top-level scalars.
                     result.Add(field);
                 }
             }
 
-            foreach (ParsedField field in entry.Fields)
+            foreach (ParsedField field in own)
             {
                 if (field.Path == "sources" && inheritedSources is not null)
                 {
-                    var union = inheritedSources.Items.Concat(field.Items).Distinct(StringComparer.Ordinal).ToEquatableArray();
-                    result.Add(field with { Items = union });
+                    result.Add(field with { Items = Union(inheritedSources.Items, field.Items) });
                     inheritedSources = null;
                     continue;
                 }
@@ -125,6 +122,30 @@ namespace HardwareCatalog.Generators.Resolving
 
             if (inheritedSources is not null) result.Add(inheritedSources);
             return result;
+        }
+
+        /// <summary>An entry writes a handful of values: a scan beats hashing them.</summary>
+        private static bool Contains(ReadOnlySpan<ParsedField> fields, string path)
+        {
+            foreach (ParsedField field in fields)
+            {
+                if (field.Path == path) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The parent's sources, then the entry's own that are new, in order.</summary>
+        private static EquatableArray<string> Union(EquatableArray<string> inherited, EquatableArray<string> own)
+        {
+            var union = new List<string>(inherited.Count + own.Count);
+            foreach (string source in inherited) union.Add(source);
+            foreach (string source in own)
+            {
+                if (!union.Contains(source)) union.Add(source);
+            }
+
+            return new EquatableArray<string>(union.ToArray());
         }
 
         private static readonly Dictionary<string, HashSet<string>> s_notInherited = CatalogSchema.Kinds.ToDictionary(
