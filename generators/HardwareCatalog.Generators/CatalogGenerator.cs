@@ -42,7 +42,11 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(catalog.Select((c, _) => c.Diagnostics), ReportDiagnostics);
 
-            IncrementalValueProvider<CatalogOptions> catalogOptions = options.Select((o, _) => o.Options);
+            // The emitted code compiles on the consumer's C# version: nullable annotations only from C# 8 on.
+            IncrementalValueProvider<CatalogOptions> catalogOptions = options
+                .Select((o, _) => o.Options)
+                .Combine(context.ParseOptionsProvider.Select((parseOptions, _) => Emitting.LanguageSupport.HasNullableAnnotations(parseOptions)))
+                .Select((pair, _) => pair.Left with { NullableAnnotations = pair.Right });
 
             // Entries that need no other file were built with their file: when one file changes, only its entries
             // re-emit. The cross-file step only says which of them are accepted (no duplicate id, no collision).
@@ -72,14 +76,14 @@ namespace HardwareCatalog.Generators
 
             IncrementalValuesProvider<(ModelModel Model, CatalogOptions Options)> models = catalog
                 .SelectMany((c, _) => c.Models)
-                .Combine(options.Select((o, _) => o.Options))
+                .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.ModelEntries);
 
             context.RegisterSourceOutput(models, (spc, pair) => EmitModel(spc, pair.Model, pair.Options));
 
             IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> modelIndex = catalog
                 .Select((c, _) => c.Models.Select(m => new IndexEntry(m.Id, m.Identifier)).ToEquatableArray())
-                .Combine(options.Select((o, _) => o.Options))
+                .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.ModelIndex);
 
             context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Entries, pair.Options));
