@@ -91,41 +91,41 @@ namespace HardwareCatalog
     /// <summary>A reported pre-training run, with what its paper publishes (any part may be unknown).</summary>
     public class TrainingRun
     {
+        // tokens, gpuCount, gpuHours, precision, laid out as ModelLayout says (NaN: not published); values are built on
+        // access, so that creating the catalog's runs costs an array store.
+        private readonly double[] _slots;
+
         /// <summary>Creates the description of a run.</summary>
         public TrainingRun(Tokens? tokens = null, Accelerator? gpu = null, int? gpuCount = null, GpuHours? gpuHours = null, Precision? precision = null)
+            : this(gpu, new double[]
+            {
+                tokens?.Count ?? double.NaN,
+                gpuCount ?? double.NaN,
+                gpuHours?.Hours ?? double.NaN,
+                precision is { } p ? (int)p : double.NaN,
+            })
         {
-            Tokens = tokens;
+        }
+
+        private protected TrainingRun(Accelerator? gpu, double[] slots)
+        {
+            _slots = slots?.Length == ModelLayout.TrainingLength ? slots : throw new ArgumentException($"Expected {ModelLayout.TrainingLength} values.", nameof(slots));
             Gpu = gpu;
-            GpuCount = gpuCount;
-            GpuHours = gpuHours;
-            Precision = precision;
         }
 
         /// <summary>A run from the compact form generated code emits (<c>ModelLayout</c>; NaN: not published).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public static TrainingRun FromSlots(double[] slots) => new(
-            Slot(slots, ModelLayout.TrainingTokens) is double tokens ? Units.Tokens.FromCount(tokens) : null,
-            null,
-            Slot(slots, ModelLayout.TrainingGpuCount) is double count ? (int)count : null,
-            Slot(slots, ModelLayout.TrainingGpuHours) is double hours ? Units.GpuHours.FromHours(hours) : null,
-            Slot(slots, ModelLayout.TrainingPrecision) is double precision ? (Precision)(int)precision : null);
+        public static TrainingRun FromSlots(double[] slots) => new(null, slots);
 
         /// <summary>A run on a typed accelerator from the compact form generated code emits.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static TrainingRun<TGpu> FromSlots<TGpu>(TGpu gpu, double[] slots)
             where TGpu : Accelerator
-        {
-            TrainingRun run = FromSlots(slots);
-            return new TrainingRun<TGpu>(gpu, run.Tokens, run.GpuCount, run.GpuHours, run.Precision);
-        }
+            => new(gpu, slots);
 
         /// <summary>A run on <paramref name="gpu"/> (the base-type instance of a catalog entry) from the compact form generated code emits.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public static TrainingRun Create(Accelerator? gpu, double[] slots)
-        {
-            TrainingRun run = FromSlots(slots);
-            return new TrainingRun(run.Tokens, gpu, run.GpuCount, run.GpuHours, run.Precision);
-        }
+        public static TrainingRun Create(Accelerator? gpu, double[] slots) => new(gpu, slots);
 
         /// <summary>The same run on its typed accelerator: what a generated model type exposes as <c>Training</c>.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="gpu"/> is null.</exception>
@@ -135,25 +135,25 @@ namespace HardwareCatalog
         {
             if (run is null) throw new ArgumentNullException(nameof(run));
             if (gpu is null) throw new ArgumentNullException(nameof(gpu));
-            return new TrainingRun<TGpu>(gpu, run.Tokens, run.GpuCount, run.GpuHours, run.Precision);
+            return new TrainingRun<TGpu>(gpu, run._slots);
         }
 
         internal static double? Slot(double[] slots, int index) => double.IsNaN(slots[index]) ? null : slots[index];
 
         /// <summary>Training tokens.</summary>
-        public Tokens? Tokens { get; }
+        public Tokens? Tokens => Slot(_slots, ModelLayout.TrainingTokens) is double tokens ? Units.Tokens.FromCount(tokens) : null;
 
         /// <summary>The accelerator the run used.</summary>
         public Accelerator? Gpu { get; }
 
         /// <summary>How many accelerators the run used.</summary>
-        public int? GpuCount { get; }
+        public int? GpuCount => Slot(_slots, ModelLayout.TrainingGpuCount) is double count ? (int)count : null;
 
         /// <summary>Reported accelerator time.</summary>
-        public GpuHours? GpuHours { get; }
+        public GpuHours? GpuHours => Slot(_slots, ModelLayout.TrainingGpuHours) is double hours ? Units.GpuHours.FromHours(hours) : null;
 
         /// <summary>The compute precision of the run.</summary>
-        public Precision? Precision { get; }
+        public Precision? Precision => Slot(_slots, ModelLayout.TrainingPrecision) is double precision ? (Precision)(int)precision : null;
     }
 
     /// <summary>A training run whose accelerator is known at compile time: <c>Models.DeepSeekV3.Training.Gpu</c> is <c>Gpus.H800Sxm</c>.</summary>
@@ -164,6 +164,12 @@ namespace HardwareCatalog
         /// <summary>Creates the description of a run on <typeparamref name="TGpu"/>.</summary>
         public TrainingRun(TGpu gpu, Tokens? tokens = null, int? gpuCount = null, GpuHours? gpuHours = null, Precision? precision = null)
             : base(tokens, gpu, gpuCount, gpuHours, precision)
+        {
+            Gpu = gpu;
+        }
+
+        internal TrainingRun(TGpu gpu, double[] slots)
+            : base(gpu, slots)
         {
             Gpu = gpu;
         }
