@@ -1,5 +1,5 @@
 // Compiled into both the runtime library and the source generator: where each value sits in the compact array that
-// generated accelerator types pass to their base constructor (see Accelerator's EditorBrowsable-never constructor).
+// generated code passes to Accelerator.Create, and that an accelerator keeps for its whole life (typed entries share it).
 namespace HardwareCatalog
 {
     internal static class AcceleratorLayout
