@@ -89,5 +89,27 @@ namespace HardwareCatalog.Benchmarks.Runtime
 
         [Benchmark(Description = "generated: Gpus.All + Models.All")]
         public int GeneratedAll() => Gpus.All.Count + Models.All.Count;
+
+        /// <summary>Not only a count: every entry is enumerated and a value of each is read, as a report would.</summary>
+        [Benchmark(Description = "generated: every entry of Gpus.All + Models.All, one value of each")]
+        public double GeneratedAllValues()
+        {
+            double sum = 0;
+            foreach (Accelerator gpu in Gpus.All)
+            {
+                sum += gpu.Memory?.Bytes ?? 0;
+            }
+
+            foreach (ModelSpec model in Models.All)
+            {
+                sum += model.TotalParameters.Count;
+            }
+
+            return sum;
+        }
+
+        /// <summary>What the typed API costs on first access: one entry type per touched entry.</summary>
+        [Benchmark(Description = "generated: Gpus.H800Sxm.Dense.Fp8 (one typed entry)")]
+        public FlopRate GeneratedTypedEntry() => Gpus.H800Sxm.Dense.Fp8;
     }
 }

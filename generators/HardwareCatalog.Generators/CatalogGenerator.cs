@@ -66,7 +66,11 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(catalog.Select((c, _) => c.Diagnostics), ReportDiagnostics);
 
-            IncrementalValueProvider<CatalogOptions> catalogOptions = options.Select((o, _) => o.Options);
+            // The emitted code compiles on the consumer's C# version: nullable annotations only from C# 8 on.
+            IncrementalValueProvider<CatalogOptions> catalogOptions = options
+                .Select((o, _) => o.Options)
+                .Combine(context.ParseOptionsProvider.Select((parseOptions, _) => Emitting.LanguageSupport.HasNullableAnnotations(parseOptions)))
+                .Select((pair, _) => pair.Left with { NullableAnnotations = pair.Right });
 
             // Accelerators built with their file are emitted from the per-file pipeline; the cross-file step only says
             // which of them it turned away (a duplicate id, a contested name), a list that is almost always empty and

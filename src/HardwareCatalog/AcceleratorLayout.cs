@@ -1,5 +1,5 @@
 // Compiled into both the runtime library and the source generator: where each value sits in the compact array that
-// generated accelerator types pass to their base constructor (see Accelerator's EditorBrowsable-never constructor).
+// generated code passes to Accelerator.Create, and that an accelerator keeps for its whole life (typed entries share it).
 namespace HardwareCatalog
 {
     internal static class AcceleratorLayout
@@ -9,18 +9,21 @@ namespace HardwareCatalog
         public const int Tdp = 2;
         public const int Released = 3;
 
-        /// <summary>The first link; the links follow in the order of <see cref="LinkKeys"/>.</summary>
+        /// <summary>The number of rows of <c>LinkTable</c> (constants, so that slot arithmetic costs nothing; PrecisionTableTests checks them).</summary>
+        public const int LinkCount = 5;
+
+        /// <summary>The number of rows of <c>PrecisionTable</c>.</summary>
+        public const int PrecisionCount = 11;
+
+        /// <summary>The first link; the links follow in the order of <c>LinkTable.Rows</c>.</summary>
         public const int Links = 4;
 
         /// <summary>The dense peaks, one slot per Precision value.</summary>
-        public const int Dense = Links + 5;
+        public const int Dense = Links + LinkCount;
 
         /// <summary>The sparse peaks, one slot per Precision value.</summary>
-        public const int Sparse = Dense + 11;
+        public const int Sparse = Dense + PrecisionCount;
 
-        public const int Length = Sparse + 11;
-
-        /// <summary>The DSL keys of the interconnect links, in slot order.</summary>
-        public static readonly string[] LinkKeys = { "nvlink", "pcie", "infinityFabric", "ici", "ethernet" };
+        public const int Length = Sparse + PrecisionCount;
     }
 }

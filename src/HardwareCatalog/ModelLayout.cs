@@ -1,5 +1,5 @@
 // Compiled into both the runtime library and the source generator: where each value sits in the compact arrays that
-// generated model types pass to their base constructor and to TrainingRun.FromSlots.
+// generated code passes to ModelSpec.Create and TrainingRun.Create, and that a model and its run keep (typed entries share them).
 namespace HardwareCatalog
 {
     internal static class ModelLayout

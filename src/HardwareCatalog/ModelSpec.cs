@@ -91,50 +91,69 @@ namespace HardwareCatalog
     /// <summary>A reported pre-training run, with what its paper publishes (any part may be unknown).</summary>
     public class TrainingRun
     {
+        // tokens, gpuCount, gpuHours, precision, laid out as ModelLayout says (NaN: not published); values are built on
+        // access, so that creating the catalog's runs costs an array store.
+        private readonly double[] _slots;
+
         /// <summary>Creates the description of a run.</summary>
         public TrainingRun(Tokens? tokens = null, Accelerator? gpu = null, int? gpuCount = null, GpuHours? gpuHours = null, Precision? precision = null)
+            : this(gpu, new double[]
+            {
+                tokens?.Count ?? double.NaN,
+                gpuCount ?? double.NaN,
+                gpuHours?.Hours ?? double.NaN,
+                precision is { } p ? (int)p : double.NaN,
+            })
         {
-            Tokens = tokens;
+        }
+
+        private protected TrainingRun(Accelerator? gpu, double[] slots)
+        {
+            _slots = slots?.Length == ModelLayout.TrainingLength ? slots : throw new ArgumentException($"Expected {ModelLayout.TrainingLength} values.", nameof(slots));
             Gpu = gpu;
-            GpuCount = gpuCount;
-            GpuHours = gpuHours;
-            Precision = precision;
         }
 
         /// <summary>A run from the compact form generated code emits (<c>ModelLayout</c>; NaN: not published).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public static TrainingRun FromSlots(double[] slots) => new(
-            Slot(slots, ModelLayout.TrainingTokens) is double tokens ? Units.Tokens.FromCount(tokens) : null,
-            null,
-            Slot(slots, ModelLayout.TrainingGpuCount) is double count ? (int)count : null,
-            Slot(slots, ModelLayout.TrainingGpuHours) is double hours ? Units.GpuHours.FromHours(hours) : null,
-            Slot(slots, ModelLayout.TrainingPrecision) is double precision ? (Precision)(int)precision : null);
+        public static TrainingRun FromSlots(double[] slots) => new(null, slots);
 
         /// <summary>A run on a typed accelerator from the compact form generated code emits.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static TrainingRun<TGpu> FromSlots<TGpu>(TGpu gpu, double[] slots)
             where TGpu : Accelerator
+            => new(gpu, slots);
+
+        /// <summary>A run on <paramref name="gpu"/> (the base-type instance of a catalog entry) from the compact form generated code emits.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static TrainingRun Create(Accelerator? gpu, double[] slots) => new(gpu, slots);
+
+        /// <summary>The same run on its typed accelerator: what a generated model type exposes as <c>Training</c>.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="gpu"/> is null.</exception>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static TrainingRun<TGpu> Typed<TGpu>(TrainingRun? run, TGpu gpu)
+            where TGpu : Accelerator
         {
-            TrainingRun run = FromSlots(slots);
-            return new TrainingRun<TGpu>(gpu, run.Tokens, run.GpuCount, run.GpuHours, run.Precision);
+            if (run is null) throw new ArgumentNullException(nameof(run));
+            if (gpu is null) throw new ArgumentNullException(nameof(gpu));
+            return new TrainingRun<TGpu>(gpu, run._slots);
         }
 
         internal static double? Slot(double[] slots, int index) => double.IsNaN(slots[index]) ? null : slots[index];
 
         /// <summary>Training tokens.</summary>
-        public Tokens? Tokens { get; }
+        public Tokens? Tokens => Slot(_slots, ModelLayout.TrainingTokens) is double tokens ? Units.Tokens.FromCount(tokens) : null;
 
         /// <summary>The accelerator the run used.</summary>
         public Accelerator? Gpu { get; }
 
         /// <summary>How many accelerators the run used.</summary>
-        public int? GpuCount { get; }
+        public int? GpuCount => Slot(_slots, ModelLayout.TrainingGpuCount) is double count ? (int)count : null;
 
         /// <summary>Reported accelerator time.</summary>
-        public GpuHours? GpuHours { get; }
+        public GpuHours? GpuHours => Slot(_slots, ModelLayout.TrainingGpuHours) is double hours ? Units.GpuHours.FromHours(hours) : null;
 
         /// <summary>The compute precision of the run.</summary>
-        public Precision? Precision { get; }
+        public Precision? Precision => Slot(_slots, ModelLayout.TrainingPrecision) is double precision ? (Precision)(int)precision : null;
     }
 
     /// <summary>A training run whose accelerator is known at compile time: <c>Models.DeepSeekV3.Training.Gpu</c> is <c>Gpus.H800Sxm</c>.</summary>
@@ -149,13 +168,31 @@ namespace HardwareCatalog
             Gpu = gpu;
         }
 
+        internal TrainingRun(TGpu gpu, double[] slots)
+            : base(gpu, slots)
+        {
+            Gpu = gpu;
+        }
+
         /// <summary>The accelerator the run used, typed.</summary>
         public new TGpu Gpu { get; }
     }
 
     /// <summary>A model from the catalog. Each catalog entry becomes a sealed subclass.</summary>
-    public abstract class ModelSpec
+    /// <remarks>
+    /// Two models are equal when their <see cref="Id"/>s are (ordinal comparison): a catalog id names one entry.
+    /// <c>Models.Find(id)</c> and <c>Models.All</c> hand out one shared instance of this base type per entry, built
+    /// without loading the entry's generated type; <c>Models.DeepSeekV3</c> is the typed instance of the same entry.
+    /// The two are equal (<c>Models.Find("deepseek-v3") == Models.DeepSeekV3</c>) but not the same object.
+    /// </remarks>
+    public abstract class ModelSpec : IEquatable<ModelSpec>
     {
+        // Every number of the entry, laid out as ModelLayout says (NaN: not given). A typed entry shares the array of
+        // the base instance it was built from.
+        private readonly double[] _values;
+        private AttentionSpec? _attention;
+        private MoeSpec? _moe;
+
         /// <summary>Creates the model; generated code calls this with the catalog entry's values.</summary>
         protected ModelSpec(
             string id,
@@ -177,16 +214,22 @@ namespace HardwareCatalog
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Name = name ?? throw new ArgumentNullException(nameof(name));
-            TotalParameters = totalParameters;
-            ActiveParameters = activeParameters ?? totalParameters;
+            _values = new double[ModelLayout.Length];
+#if NET
+            Array.Fill(_values, double.NaN);
+#else
+            for (int i = 0; i < _values.Length; i++) _values[i] = double.NaN;
+#endif
+            _values[ModelLayout.TotalParameters] = totalParameters.Count;
+            _values[ModelLayout.ActiveParameters] = (activeParameters ?? totalParameters).Count;
+            _values[ModelLayout.Released] = released ?? double.NaN;
+            _values[ModelLayout.Layers] = layers ?? double.NaN;
+            _values[ModelLayout.HiddenSize] = hiddenSize ?? double.NaN;
+            _values[ModelLayout.VocabularySize] = vocabularySize ?? double.NaN;
+            _values[ModelLayout.ContextWindow] = contextWindow ?? double.NaN;
+            _attention = attention;
+            _moe = moe;
             Developer = developer;
-            Released = released;
-            Layers = layers;
-            HiddenSize = hiddenSize;
-            VocabularySize = vocabularySize;
-            ContextWindow = contextWindow;
-            Attention = attention;
-            Moe = moe;
             Training = training;
             Notes = notes;
             Sources = sources ?? Array.Empty<string>();
@@ -199,37 +242,44 @@ namespace HardwareCatalog
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected ModelSpec(string id, string name, string? developer, string? notes, string[] sources, bool isEstimated, double[] values, TrainingRun? training)
-            : this(
-                id,
-                name,
-                Parameters.FromCount(Checked(values)[ModelLayout.TotalParameters]),
-                TrainingRun.Slot(values, ModelLayout.ActiveParameters) is double active ? Parameters.FromCount(active) : null,
-                developer,
-                Int(values, ModelLayout.Released),
-                Int(values, ModelLayout.Layers),
-                Int(values, ModelLayout.HiddenSize),
-                Int(values, ModelLayout.VocabularySize),
-                Int(values, ModelLayout.ContextWindow),
-                double.IsNaN(values[ModelLayout.AttentionKind]) ? null : new AttentionSpec(
-                    (AttentionKind)(int)values[ModelLayout.AttentionKind],
-                    (int)values[ModelLayout.Heads],
-                    (int)values[ModelLayout.HeadDim],
-                    Int(values, ModelLayout.KvHeads),
-                    Int(values, ModelLayout.KvLoraRank),
-                    Int(values, ModelLayout.RopeHeadDim)),
-                double.IsNaN(values[ModelLayout.RoutedExperts]) ? null : new MoeSpec(
-                    (int)values[ModelLayout.RoutedExperts], (int)values[ModelLayout.ActiveExperts], Int(values, ModelLayout.SharedExperts) ?? 0),
-                training,
-                notes,
-                sources,
-                isEstimated)
         {
+            Id = id ?? throw new ArgumentNullException(nameof(id));
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            _values = values?.Length == ModelLayout.Length ? values : throw new ArgumentException($"Expected {ModelLayout.Length} values.", nameof(values));
+            Developer = developer;
+            Notes = notes;
+            Sources = sources ?? Array.Empty<string>();
+            IsEstimated = isEstimated;
+            Training = training;
         }
 
-        private static double[] Checked(double[] values)
-            => values?.Length == ModelLayout.Length ? values : throw new ArgumentException($"Expected {ModelLayout.Length} values.", nameof(values));
+        /// <summary>
+        /// Creates a typed model over the values of <paramref name="entry"/>, sharing them: a generated entry type is built
+        /// from the base instance that <c>Models.Find</c> returns, so no value is parsed or stored twice.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected ModelSpec(ModelSpec entry)
+        {
+            if (entry is null) throw new ArgumentNullException(nameof(entry));
+            Id = entry.Id;
+            Name = entry.Name;
+            Developer = entry.Developer;
+            Notes = entry.Notes;
+            Sources = entry.Sources;
+            IsEstimated = entry.IsEstimated;
+            Training = entry.Training;
+            _values = entry._values;
+            _attention = entry._attention;
+            _moe = entry._moe;
+        }
 
-        private static int? Int(double[] values, int index) => TrainingRun.Slot(values, index) is double value ? (int)value : null;
+        /// <summary>
+        /// The base-type instance of a catalog entry, from the compact form the generator emits (see the protected
+        /// constructor of the same shape). Generated index classes hold one per entry.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static ModelSpec Create(string id, string name, string? developer, string? notes, string[] sources, bool isEstimated, double[] values, TrainingRun? training)
+            => new CatalogModel(id, name, developer, notes, sources, isEstimated, values, training);
 
         /// <summary>The catalog id, for example <c>deepseek-v3</c>.</summary>
         public string Id { get; }
@@ -241,31 +291,38 @@ namespace HardwareCatalog
         public string? Developer { get; }
 
         /// <summary>Year of release.</summary>
-        public int? Released { get; }
+        public int? Released => Int(ModelLayout.Released);
 
         /// <summary>All parameters (for MoE, every expert).</summary>
-        public Parameters TotalParameters { get; }
+        public Parameters TotalParameters => Parameters.FromCount(_values[ModelLayout.TotalParameters]);
 
         /// <summary>Parameters used per token (for dense models, all of them).</summary>
-        public Parameters ActiveParameters { get; }
+        public Parameters ActiveParameters => Parameters.FromCount(double.IsNaN(_values[ModelLayout.ActiveParameters]) ? _values[ModelLayout.TotalParameters] : _values[ModelLayout.ActiveParameters]);
 
         /// <summary>Transformer layers.</summary>
-        public int? Layers { get; }
+        public int? Layers => Int(ModelLayout.Layers);
 
         /// <summary>Hidden (model) dimension.</summary>
-        public int? HiddenSize { get; }
+        public int? HiddenSize => Int(ModelLayout.HiddenSize);
 
         /// <summary>Vocabulary size.</summary>
-        public int? VocabularySize { get; }
+        public int? VocabularySize => Int(ModelLayout.VocabularySize);
 
         /// <summary>Context window in tokens, as released.</summary>
-        public int? ContextWindow { get; }
+        public int? ContextWindow => Int(ModelLayout.ContextWindow);
 
         /// <summary>Attention shape, when published.</summary>
-        public AttentionSpec? Attention { get; }
+        public AttentionSpec? Attention => _attention ??= double.IsNaN(_values[ModelLayout.AttentionKind]) ? null : new AttentionSpec(
+            (AttentionKind)(int)_values[ModelLayout.AttentionKind],
+            (int)_values[ModelLayout.Heads],
+            (int)_values[ModelLayout.HeadDim],
+            Int(ModelLayout.KvHeads),
+            Int(ModelLayout.KvLoraRank),
+            Int(ModelLayout.RopeHeadDim));
 
         /// <summary>Mixture-of-experts layout, for MoE models.</summary>
-        public MoeSpec? Moe { get; }
+        public MoeSpec? Moe => _moe ??= double.IsNaN(_values[ModelLayout.RoutedExperts]) ? null : new MoeSpec(
+            (int)_values[ModelLayout.RoutedExperts], (int)_values[ModelLayout.ActiveExperts], Int(ModelLayout.SharedExperts) ?? 0);
 
         /// <summary>The reported pre-training run, when published.</summary>
         public TrainingRun? Training { get; }
@@ -279,7 +336,33 @@ namespace HardwareCatalog
         /// <summary>Whether the figures are unofficial estimates (rumours); say so wherever they print.</summary>
         public bool IsEstimated { get; }
 
+        /// <summary>Whether <paramref name="other"/> is the same catalog entry: its <see cref="Id"/> is the same (ordinal).</summary>
+        public bool Equals(ModelSpec? other) => other is not null && string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as ModelSpec);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id);
+
+        /// <summary>Whether both are null or both name the same catalog entry (see <see cref="Equals(ModelSpec)"/>).</summary>
+        public static bool operator ==(ModelSpec? left, ModelSpec? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Whether the two do not name the same catalog entry.</summary>
+        public static bool operator !=(ModelSpec? left, ModelSpec? right) => !(left == right);
+
         /// <inheritdoc/>
         public override string ToString() => IsEstimated ? Name + " (estimated)" : Name;
+
+        private int? Int(int index) => double.IsNaN(_values[index]) ? null : (int)_values[index];
+
+        /// <summary>The base-type instance of a generated catalog entry (what <c>Models.Find</c> and <c>Models.All</c> hand out).</summary>
+        private sealed class CatalogModel : ModelSpec
+        {
+            public CatalogModel(string id, string name, string? developer, string? notes, string[] sources, bool isEstimated, double[] values, TrainingRun? training)
+                : base(id, name, developer, notes, sources, isEstimated, values, training)
+            {
+            }
+        }
     }
 }

@@ -37,13 +37,8 @@ namespace HardwareCatalog
             Supported = supported.AsReadOnly();
         }
 
-        /// <summary>A table from one slot per precision (NaN: unsupported) starting at <paramref name="offset"/>.</summary>
-        internal static PeakTable FromSlots(double[] values, int offset)
-        {
-            var slots = new double[PrecisionFacts.Count];
-            Array.Copy(values, offset, slots, 0, slots.Length);
-            return new PeakTable(slots);
-        }
+        /// <summary>Writes one slot per precision (NaN: unsupported) into <paramref name="values"/> from <paramref name="offset"/>.</summary>
+        internal void CopyTo(double[] values, int offset) => Array.Copy(_flopsPerSecond, 0, values, offset, _flopsPerSecond.Length);
 
         /// <summary>An empty table: no precision supported.</summary>
         public static PeakTable Empty { get; } = new PeakTable();

@@ -60,9 +60,8 @@ namespace HardwareCatalog.Generators.Tests
             // dense peaks inherited: fp64, bf16, fp8, int8
             Assert.Contains("34000000000000d, double.NaN, double.NaN, double.NaN, 989400000000000d, double.NaN, 1978900000000000d, double.NaN, double.NaN, 1978900000000000d, double.NaN,", derived);
             // Inherited values keep their provenance: the parent's sources come first, then the entry's own.
-            Assert.Contains("sources: new string[] { \"https://example.com/h100-datasheet.pdf\", \"https://example.com/h800.pdf\" }", derived);
-            // Notes describe the entry they are written in, so they are not inherited.
-            Assert.Contains("notes: null", derived);
+            // Notes describe the entry they are written in, so they are not inherited (null, before the sources).
+            Assert.Contains("\"SXM\", null, new[] { \"https://example.com/h100-datasheet.pdf\", \"https://example.com/h800.pdf\" }", derived);
         }
 
         [Fact]
@@ -71,10 +70,12 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = GeneratorHarness.Run(HopperAndDerived);
             string source = result.Source("Gpus.TestH100.g.cs");
 
-            Assert.Contains("Sparse = new[] { global::HardwareCatalog.Precision.Bf16, global::HardwareCatalog.Precision.Fp8, global::HardwareCatalog.Precision.Int8 }", source);
+            Assert.Contains("Sparse = new[] { _HC.Precision.Bf16, _HC.Precision.Fp8, _HC.Precision.Int8 }", source);
+            // The sparse row of the values (fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4): 2 × dense for bf16, fp8, int8.
+            Assert.Contains("double.NaN, double.NaN, double.NaN, double.NaN, 1978800000000000d, double.NaN, 3957800000000000d, double.NaN, double.NaN, 3957800000000000d, double.NaN,", source);
             string sparsePeaks = source.Substring(source.IndexOf("public readonly struct SparsePeaks"));
-            Assert.Contains("public global::HardwareCatalog.Units.FlopRate Fp8 => global::HardwareCatalog.Units.FlopRate.FromFlopsPerSecond(3957800000000000d);", sparsePeaks);
-            Assert.Contains("INT8 sparse peak with 2:4 structured sparsity (twice the dense peak): 3957.8 TOPS.", sparsePeaks);
+            Assert.Contains("public _U.FlopRate Fp8 => Instance.PeakSparse(_HC.Precision.Fp8);", sparsePeaks);
+            Assert.Contains("INT8 2:4 sparse peak: 3957.8 TOPS (twice the dense peak).", sparsePeaks);
             Assert.DoesNotContain("Fp64", sparsePeaks);
         }
 

@@ -53,6 +53,16 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void The_slot_layout_has_one_slot_per_row()
+        {
+            Assert.Equal(AcceleratorLayout.LinkCount, LinkTable.Count);
+            Assert.Equal(AcceleratorLayout.PrecisionCount, PrecisionTable.Count);
+            Assert.Equal(AcceleratorLayout.Dense, AcceleratorLayout.Links + LinkTable.Count);
+            Assert.Equal(AcceleratorLayout.Sparse, AcceleratorLayout.Dense + PrecisionTable.Count);
+            Assert.Equal(AcceleratorLayout.Length, AcceleratorLayout.Sparse + PrecisionTable.Count);
+        }
+
+        [Fact]
         public void The_json_schema_lists_every_precision_and_link_key()
         {
             JObject schema = JObject.Parse(File.ReadAllText(Path.Combine(DiagnosticTests.RepositoryRoot(), "catalogs", "catalog.schema.json")));

@@ -116,7 +116,7 @@ namespace HardwareCatalog.PackageTests
             // IntelliSense shows what the XML documentation file holds: values, units and sources of the user's entry.
             string docs = File.ReadAllText(Path.Combine(directory, "bin", "Debug", PackageFixture.TargetFramework, "Consumer.xml"));
             Assert.Contains("Acme X1 (<c>acme-x1</c>)", docs);
-            Assert.Contains("Memory 96 GB", docs);
+            Assert.Contains("Device memory: 96 GB.", docs);
             Assert.Contains("https://example.com/acme-x1", docs);
         }
 

@@ -91,13 +91,19 @@ namespace HardwareCatalog.Tests
         [Fact]
         public void Generated_types_carry_their_supported_precisions_in_metadata()
         {
-            // The analyzers read the attribute, the runtime reads the peak table: they must agree for every SKU.
-            Assert.All(Gpus.All, g =>
+            // The analyzers read the attribute of each typed entry, the runtime reads the peak table: they must agree
+            // for every SKU. Gpus.All hands out base instances, so the typed classes are found by their namespace.
+            var typed = typeof(Gpus).Assembly.GetTypes()
+                .Where(t => t.Namespace == "HardwareCatalog.Accelerators" && t.IsSubclassOf(typeof(Accelerator)))
+                .ToList();
+            Assert.Equal(Gpus.All.Count, typed.Count);
+            Assert.All(typed, type =>
             {
-                var attribute = (SupportedPrecisionsAttribute)System.Attribute.GetCustomAttribute(g.GetType(), typeof(SupportedPrecisionsAttribute))!;
+                var attribute = (SupportedPrecisionsAttribute)System.Attribute.GetCustomAttribute(type, typeof(SupportedPrecisionsAttribute))!;
+                var instance = (Accelerator)type.GetField("Instance")!.GetValue(null)!;
                 Assert.NotNull(attribute);
-                Assert.Equal(g.SupportedPrecisions, attribute.Dense);
-                Assert.Equal(g.SparsePrecisions, attribute.Sparse);
+                Assert.Equal(instance.SupportedPrecisions, attribute.Dense);
+                Assert.Equal(instance.SparsePrecisions, attribute.Sparse);
             });
         }
     }

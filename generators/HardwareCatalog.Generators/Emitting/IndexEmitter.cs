@@ -3,7 +3,10 @@ using HardwareCatalog.Generators.Model;
 
 namespace HardwareCatalog.Generators.Emitting
 {
-    /// <summary>Writes an index class (<c>Gpus</c>, <c>Models</c>): <c>All</c> and <c>Find(id)</c> over the generated entries.</summary>
+    /// <summary>
+    /// Writes an index class (<c>Gpus</c>, <c>Models</c>): <c>All</c> and <c>Find(id)</c> over the base-type instances
+    /// that the entry files declare (<c>_Identifier</c>), so that neither loads one generated type per entry.
+    /// </summary>
     internal static class IndexEmitter
     {
         /// <param name="className">The index class: <c>Gpus</c> or <c>Models</c>.</param>
@@ -13,35 +16,41 @@ namespace HardwareCatalog.Generators.Emitting
         /// <param name="exampleId">An id for the docs of <c>Find</c>.</param>
         public static string Emit(string className, string typesNamespace, string baseType, string what, string exampleId, IReadOnlyList<(string Id, string Identifier)> entries, CatalogOptions options)
         {
-            string entryType = $"global::HardwareCatalog.{baseType}";
+            string entryType = $"_HC.{baseType}";
+            string exampleIdentifier = className == "Gpus" ? "H800Sxm" : "DeepSeekV3";
             var w = new CodeWriter();
-            AcceleratorEmitter.Header(w);
+            CodeWriter.Header(w, options);
             w.Open($"namespace {options.Namespace}");
-            w.Doc($"<summary>The {what}s of the catalog: the built-in entries and the project's own catalog files.</summary>");
-            w.Line(AcceleratorEmitter.GeneratedCodeAttribute);
+            w.Line(CodeWriter.RuntimeAlias);
+            w.Line();
+            w.Doc($"<summary>The {what}s of the catalog: the built-in entries and the project's own catalog files.</summary>\n"
+                + $"<remarks><see cref=\"Find\"/> and <see cref=\"All\"/> return one shared <see cref=\"{entryType}\"/> instance per entry; a typed member such as "
+                + $"<c>{className}.{exampleIdentifier}</c> returns the entry's own type (in <c>{typesNamespace}</c>), built from the same values on first use. The two are equal "
+                + $"(<c>==</c>, <c>Equals</c>: {Article(what)} {what} is equal to another with the same id) but not the same object.</remarks>");
+            w.Line(CodeWriter.GeneratedCodeAttribute);
             w.Open($"{options.Visibility} static partial class {className}");
             w.Doc($"<summary>Every {what} in the catalog, ordered by id.</summary>");
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{entryType}> All => AllHolder.Value;");
             w.Line();
             w.Doc($"<summary>Finds {Article(what)} {what} by its catalog id (ordinal, case-sensitive), such as <c>{exampleId}</c>.</summary>\n<param name=\"id\">The catalog id.</param>\n<returns>The {what}, or <see langword=\"null\"/> when no entry has that id.</returns>");
-            w.Open($"public static {entryType}? Find(string id)");
+            w.Open($"public static {entryType}{CodeWriter.Nullable(options)} Find(string id)");
             w.Line("if (id is null) throw new global::System.ArgumentNullException(nameof(id));");
-            w.Open("return id switch");
+            w.Open("switch (id)");
             foreach (var (id, identifier) in entries)
             {
-                w.Line($"{CodeWriter.Literal(id)} => global::{options.Namespace}.{typesNamespace}.{identifier}.Instance,");
+                w.Line($"case {CodeWriter.Literal(id)}: return _{identifier};");
             }
 
-            w.Line("_ => null,");
-            w.Close(";");
+            w.Line("default: return null;");
+            w.Close();
             w.Close();
             w.Line();
-            w.Doc("<summary>Built on first use of <see cref=\"All\"/>, so that touching one entry does not create all of them.</summary>");
+            w.Doc("<summary>Built on first use of <see cref=\"All\"/>: static initializers of the partial class's files run in no defined order.</summary>");
             w.Open("private static class AllHolder");
             w.Open($"public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<{entryType}> Value = new global::System.Collections.ObjectModel.ReadOnlyCollection<{entryType}>(new {entryType}[]");
             foreach (var (_, identifier) in entries)
             {
-                w.Line($"global::{options.Namespace}.{typesNamespace}.{identifier}.Instance,");
+                w.Line($"_{identifier},");
             }
 
             w.Close(");");

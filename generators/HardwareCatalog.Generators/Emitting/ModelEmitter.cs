@@ -6,46 +6,60 @@ using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Emitting
 {
-    /// <summary>Writes the C# for one model entry.</summary>
+    /// <summary>
+    /// Writes the C# for one model entry: its numbers once, as a base-type instance in the <c>Models</c> index, and the
+    /// typed entry class built from it (see <see cref="AcceleratorEmitter"/>).
+    /// </summary>
     internal static class ModelEmitter
     {
-        private const string Runtime = "global::HardwareCatalog.";
-
         public static string HintName(ModelEntry model) => $"Models.{model.Identifier}.g.cs";
 
         public static string Emit(ModelEntry model, CatalogOptions options)
         {
             var w = new CodeWriter();
-            AcceleratorEmitter.Header(w);
+            CodeWriter.Header(w, options);
+            w.Open($"namespace {options.Namespace}");
+            w.Line(CodeWriter.RuntimeAlias);
+            w.Line();
+            w.Open($"{options.Visibility} static partial class Models");
+            w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"LanguageModels.{model.Identifier}\"/> for every value and its sources.</remarks>");
+            w.Line($"public static LanguageModels.{model.Identifier} {model.Identifier} => LanguageModels.{model.Identifier}.Instance;");
+            w.Line();
+            WriteEntry(w, model);
+            w.Close();
+            w.Close();
+            w.Line();
+
             w.Open($"namespace {options.Namespace}.LanguageModels");
+            w.Line(CodeWriter.RuntimeAlias);
+            w.Line();
             w.Doc(TypeDoc(model));
-            w.Line(AcceleratorEmitter.GeneratedCodeAttribute);
-            w.Open($"{options.Visibility} sealed partial class {model.Identifier} : {Runtime}ModelSpec");
+            w.Line(CodeWriter.GeneratedCodeAttribute);
+            w.Open($"{options.Visibility} sealed partial class {model.Identifier} : _HC.ModelSpec");
             w.Doc($"<summary>The catalog entry <c>{CodeWriter.Xml(model.Id)}</c>.</summary>");
             w.Line($"public static readonly {model.Identifier} Instance = new {model.Identifier}();");
             w.Line();
-            WriteConstructor(w, model, options);
+            string baseCall = $"base(Models.Find({CodeWriter.Literal(model.Id)}){CodeWriter.NotNull(options)})";
             if (model.Training?.GpuIdentifier is { } gpu)
             {
-                string typed = $"{Runtime}TrainingRun<global::{options.Namespace}.Accelerators.{gpu}>";
+                string typed = $"_HC.TrainingRun<Accelerators.{gpu}>";
+                w.Line($"private {model.Identifier}() : {baseCall} => Training = _HC.TrainingRun.Typed(base.Training, Accelerators.{gpu}.Instance);");
                 w.Line();
-                w.Doc($"<summary>The reported pre-training run, on <see cref=\"global::{options.Namespace}.Accelerators.{gpu}\"/>.</summary>");
-                w.Line($"public new {typed} Training => ({typed})base.Training!;");
+                w.Doc($"<summary>The reported pre-training run, on <see cref=\"Accelerators.{gpu}\"/>.</summary>");
+                w.Line($"public new {typed} Training {{ get; }}");
+            }
+            else
+            {
+                w.Line($"private {model.Identifier}() : {baseCall} {{ }}");
             }
 
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Open($"namespace {options.Namespace}");
-            w.Open($"{options.Visibility} static partial class Models");
-            w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"global::{options.Namespace}.LanguageModels.{model.Identifier}\"/> for every value and its sources.</remarks>");
-            w.Line($"public static global::{options.Namespace}.LanguageModels.{model.Identifier} {model.Identifier} => global::{options.Namespace}.LanguageModels.{model.Identifier}.Instance;");
             w.Close();
             w.Close();
             return w.ToString();
         }
 
-        private static void WriteConstructor(CodeWriter w, ModelEntry model, CatalogOptions options)
+        /// <summary>The base-type instance, private to <c>Models</c> (see the accelerator's twin).</summary>
+        private static void WriteEntry(CodeWriter w, ModelEntry model)
         {
             var values = new string[ModelLayout.Length];
             for (int i = 0; i < values.Length; i++) values[i] = "double.NaN";
@@ -78,29 +92,18 @@ namespace HardwareCatalog.Generators.Emitting
                 if (value is { } v) values[slot] = v.ToString(CultureInfo.InvariantCulture);
             }
 
-            w.Line($"private {model.Identifier}()");
-            w.Line("    : base(");
-            w.Line($"        id: {CodeWriter.Literal(model.Id)},");
-            w.Line($"        name: {CodeWriter.Literal(model.Name)},");
-            w.Line($"        developer: {CodeWriter.Literal(model.Developer)},");
-            w.Line($"        notes: {CodeWriter.Literal(model.Notes)},");
-            w.Line($"        {CodeWriter.SourcesArgument(model.Sources)},");
-            w.Line($"        isEstimated: {(model.IsEstimated ? "true" : "false")},");
-            w.Line("        values: new double[]");
-            w.Line("        {");
-            w.Line("            // parameters, activeParameters, released, layers, hiddenSize, vocabularySize, contextWindow");
-            w.Line("            " + string.Join(", ", values.Take(ModelLayout.AttentionKind)) + ",");
-            w.Line("            // attention: kind (" + string.Join(" ", CatalogSchema.AttentionKinds.Select((k, i) => $"{i} {k}")) + "), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim");
-            w.Line("            " + string.Join(", ", values.Skip(ModelLayout.AttentionKind).Take(ModelLayout.RoutedExperts - ModelLayout.AttentionKind)) + ",");
-            w.Line("            // moe: routedExperts, activeExperts, sharedExperts");
-            w.Line("            " + string.Join(", ", values.Skip(ModelLayout.RoutedExperts)) + ",");
-            w.Line("        },");
-            w.Line($"        training: {Training(model.Training, options)})");
+            string strings = string.Join(", ", new[] { model.Id, model.Name, model.Developer, model.Notes }.Select(CodeWriter.Literal));
+            w.Line($"private static readonly _HC.ModelSpec _{model.Identifier} = _HC.ModelSpec.Create({strings}, {CodeWriter.StringArray(model.Sources)}, {CodeWriter.Bool(model.IsEstimated)}, new double[]");
             w.Line("{");
-            w.Line("}");
+            w.Line("    // parameters, activeParameters, released, layers, hiddenSize, vocabularySize, contextWindow");
+            w.Line("    " + string.Join(", ", values.Take(ModelLayout.AttentionKind)) + ",");
+            w.Line("    // attention: kind (" + string.Join(" ", CatalogSchema.AttentionKinds.Select((k, i) => $"{i} {k}")) + "), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim; moe: routedExperts, activeExperts, sharedExperts");
+            w.Line("    " + string.Join(", ", values.Skip(ModelLayout.AttentionKind)) + ",");
+            w.Line($"}}, {Training(model.Training)});");
         }
 
-        private static string Training(TrainingRun? training, CatalogOptions options)
+        /// <summary>The run on the accelerator's base-type instance, so that <c>Models.All</c> loads no accelerator type either.</summary>
+        private static string Training(TrainingRun? training)
         {
             if (training is null) return "null";
             string[] slots =
@@ -112,10 +115,8 @@ namespace HardwareCatalog.Generators.Emitting
             };
 
             // tokens, gpuCount, gpuHours, precision (the Precision value)
-            string array = $"new double[] {{ {string.Join(", ", slots)} }}";
-            return training.GpuIdentifier is { } gpu
-                ? $"{Runtime}TrainingRun.FromSlots(global::{options.Namespace}.Accelerators.{gpu}.Instance, {array})"
-                : $"{Runtime}TrainingRun.FromSlots({array})";
+            string gpu = training.GpuId is { } id && training.GpuIdentifier is not null ? $"Gpus.Find({CodeWriter.Literal(id)})" : "null";
+            return $"_HC.TrainingRun.Create({gpu}, new double[] {{ {string.Join(", ", slots)} }})";
         }
 
         private static string Summary(ModelEntry model)

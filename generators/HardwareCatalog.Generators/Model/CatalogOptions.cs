@@ -6,6 +6,9 @@ namespace HardwareCatalog.Generators.Model
         public static readonly CatalogOptions Default = new("HardwareCatalog", false, true);
 
         public string Visibility => IsPublic ? "public" : "internal";
+
+        /// <summary>Whether the consuming compilation's C# version (8 or later) has nullable annotations.</summary>
+        public bool NullableAnnotations { get; init; } = true;
     }
 
     /// <summary>The options with the diagnostics their values raised.</summary>

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using HardwareCatalog.Generators.Model;
 using HardwareCatalog.Generators.Schema;
 using HardwareCatalog.Units;
-using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 
 namespace HardwareCatalog.Generators.Parsing
