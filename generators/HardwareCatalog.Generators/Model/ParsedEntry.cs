@@ -49,6 +49,17 @@ namespace HardwareCatalog.Generators.Model
         }
 
         /// <summary>Whether the entry derives from another, so that it can only be built once every file is known.</summary>
-        public bool Extends => Get("extends") is not null || IsInvalid("extends");
+        /// <remarks>Computed once: the cross-file step asks it of every entry on every run.</remarks>
+        public bool Extends { get; } = HasPath(Fields, "extends") || InvalidPaths.AsSpan().IndexOf("extends") >= 0;
+
+        private static bool HasPath(EquatableArray<ParsedField> fields, string path)
+        {
+            foreach (ParsedField field in fields)
+            {
+                if (field.Path == path) return true;
+            }
+
+            return false;
+        }
     }
 }

@@ -93,6 +93,7 @@ namespace HardwareCatalog.Generators.Resolving
         {
             HashSet<string> notInherited = NotInherited(entry.Kind);
             ReadOnlySpan<ParsedField> own = entry.Fields.AsSpan();
+            HashSet<string>? ownPaths = own.Length > 8 ? new HashSet<string>(entry.Fields.Select(f => f.Path), StringComparer.Ordinal) : null;
             var result = new List<ParsedField>(parentFields.Count + own.Length);
             ParsedField? inheritedSources = null;
             foreach (ParsedField field in parentFields)
@@ -101,7 +102,7 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     inheritedSources = field;
                 }
-                else if (!Contains(own, field.Path) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
+                else if (!(ownPaths?.Contains(field.Path) ?? Contains(own, field.Path)) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
                 {
                     // A nested value ('dense.fp8') is always inherited: the keys that are not are top-level scalars.
                     result.Add(field);
@@ -124,7 +125,7 @@ namespace HardwareCatalog.Generators.Resolving
             return result;
         }
 
-        /// <summary>An entry writes a handful of values: a scan beats hashing them.</summary>
+        /// <summary>A derived entry usually writes a handful of values: then a scan beats hashing them.</summary>
         private static bool Contains(ReadOnlySpan<ParsedField> fields, string path)
         {
             foreach (ParsedField field in fields)
