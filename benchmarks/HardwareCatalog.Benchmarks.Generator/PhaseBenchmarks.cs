@@ -33,7 +33,7 @@ namespace HardwareCatalog.Benchmarks.Generator
         public int Build() => _parsed.Sum(f => EntryBuilder.BuildFile(f).Entries.Count);
 
         [Benchmark(Description = "resolve: ids, extends, names, references")]
-        public int Resolve() => CatalogResolver.LinkBuildAndResolve(_built, CatalogOptions.Default).GpuIndex.Count;
+        public int Resolve() => CatalogResolver.LinkBuildAndResolve(_built).GpuIndex.Count;
 
         [Benchmark(Description = "emit: C# text for every entry")]
         public int Emit() => _built.SelectMany(f => f.Entries).Where(e => e.Gpu is not null).Sum(e => AcceleratorEmitter.Emit(e.Gpu!, CatalogOptions.Default).Length);

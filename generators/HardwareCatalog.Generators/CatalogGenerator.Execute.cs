@@ -49,7 +49,6 @@ namespace HardwareCatalog.Generators
             }
 
             string? builtIns = Property(options, "HardwareCatalogIncludeBuiltIns");
-            bool includeBuiltIns = IncludeBuiltIns(options);
             if (builtIns is not null && builtIns.Trim().ToLowerInvariant() is not ("true" or "false"))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogIncludeBuiltIns", builtIns, "expected 'true' or 'false'; the built-in catalog is included"));
@@ -62,7 +61,7 @@ namespace HardwareCatalog.Generators
                     $"expected a positive number of characters; the default, {InputGuard.DefaultMaxFileSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, is used"));
             }
 
-            return new OptionsResult(new CatalogOptions(ns, isPublic, includeBuiltIns), diagnostics.ToImmutable().ToEquatableArray());
+            return new OptionsResult(new CatalogOptions(ns, isPublic), diagnostics.ToImmutable().ToEquatableArray());
         }
 
         private static bool IsValidNamespace(string value)
@@ -145,11 +144,11 @@ namespace HardwareCatalog.Generators
             }
         }
 
-        internal static LinkedCatalog Link(ImmutableArray<BuiltFile> files, CatalogOptions options)
+        internal static LinkedCatalog Link(ImmutableArray<BuiltFile> files)
         {
             try
             {
-                return CatalogLinker.Link(files, options);
+                return CatalogLinker.Link(files);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -170,11 +169,11 @@ namespace HardwareCatalog.Generators
             }
         }
 
-        internal static ResolvedCatalog Resolve(ImmutableArray<BuiltFile> files, LinkedCatalog linked, ImmutableArray<DerivedBuild> derived, CatalogOptions options)
+        internal static ResolvedCatalog Resolve(ImmutableArray<BuiltFile> files, LinkedCatalog linked, ImmutableArray<DerivedBuild> derived)
         {
             try
             {
-                return CatalogResolver.Resolve(files, linked, derived, options);
+                return CatalogResolver.Resolve(files, linked, derived);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -43,8 +43,7 @@ namespace HardwareCatalog.Generators
             // values; each is built in its own step, so an edit rebuilds only the entries whose values changed.
             IncrementalValueProvider<ImmutableArray<BuiltFile>> allFiles = built.Collect();
             IncrementalValueProvider<LinkedCatalog> linked = allFiles
-                .Combine(options)
-                .Select((pair, _) => Link(pair.Left, pair.Right.Options))
+                .Select((files, _) => Link(files))
                 .WithTrackingName(TrackingNames.Linked);
 
             context.RegisterSourceOutput(linked.Select((l, _) => l.Diagnostics), ReportDiagnostics);
@@ -60,8 +59,7 @@ namespace HardwareCatalog.Generators
             IncrementalValueProvider<ResolvedCatalog> catalog = allFiles
                 .Combine(linked)
                 .Combine(derivedBuilds.Collect())
-                .Combine(options)
-                .Select((pair, _) => Resolve(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right.Options))
+                .Select((pair, _) => Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
                 .WithTrackingName(TrackingNames.Resolved);
 
             context.RegisterSourceOutput(catalog.Select((c, _) => c.Diagnostics), ReportDiagnostics);

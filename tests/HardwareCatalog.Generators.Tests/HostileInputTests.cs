@@ -183,7 +183,7 @@ namespace HardwareCatalog.Generators.Tests
             }
 
             var built = files.Select(Building.EntryBuilder.BuildFile).ToList();
-            Model.ResolvedCatalog catalog = Resolving.CatalogResolver.LinkBuildAndResolve(built, Model.CatalogOptions.Default);
+            Model.ResolvedCatalog catalog = Resolving.CatalogResolver.LinkBuildAndResolve(built);
 
             Assert.Empty(files.SelectMany(f => f.Diagnostics));
             Assert.Empty(built.SelectMany(f => f.Diagnostics));

@@ -1,9 +1,9 @@
 namespace HardwareCatalog.Generators.Model
 {
     /// <summary>The MSBuild properties that shape the generated code.</summary>
-    internal sealed record CatalogOptions(string Namespace, bool IsPublic, bool IncludeBuiltIns)
+    internal sealed record CatalogOptions(string Namespace, bool IsPublic)
     {
-        public static readonly CatalogOptions Default = new("HardwareCatalog", false, true);
+        public static readonly CatalogOptions Default = new("HardwareCatalog", false);
 
         public string Visibility => IsPublic ? "public" : "internal";
 

@@ -13,10 +13,10 @@ namespace HardwareCatalog.Generators.Resolving
     /// </summary>
     internal static class CatalogLinker
     {
-        public static LinkedCatalog Link(IEnumerable<BuiltFile> files, CatalogOptions options)
+        public static LinkedCatalog Link(IEnumerable<BuiltFile> files)
         {
             var diagnostics = new DiagnosticBag();
-            List<ParsedFile> ordered = Ordered(files, options);
+            List<ParsedFile> ordered = Ordered(files);
             var duplicates = new List<EntryKey>();
             Dictionary<string, ParsedEntry> byId = UniqueIds(ordered, diagnostics, duplicates);
 
@@ -35,17 +35,17 @@ namespace HardwareCatalog.Generators.Resolving
             return new LinkedCatalog(duplicates.ToEquatableArray(), derived.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
-        /// <summary>The files that take part, by normalized path, so that which duplicate "wins" does not depend on the host's file order.</summary>
-        internal static List<ParsedFile> Ordered(IEnumerable<BuiltFile> files, CatalogOptions options)
+        /// <summary>
+        /// The files by normalized path, so that which duplicate "wins" does not depend on the host's file order. (The
+        /// built-in files are left out, when the project says so, before they are parsed: no later stage filters again.)
+        /// </summary>
+        internal static List<ParsedFile> Ordered(IEnumerable<BuiltFile> files)
         {
             var ordered = new List<(string Key, ParsedFile File)>();
             foreach (BuiltFile file in files)
             {
-                if (options.IncludeBuiltIns || !file.File.IsBuiltIn)
-                {
-                    string path = file.File.Path;
-                    ordered.Add((path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/'), file.File));
-                }
+                string path = file.File.Path;
+                ordered.Add((path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/'), file.File));
             }
 
             ordered.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));

@@ -14,16 +14,16 @@ namespace HardwareCatalog.Generators.Resolving
     internal static class CatalogResolver
     {
         /// <summary>The cross-file stages in one call, as the pipeline runs them (for tests and benchmarks).</summary>
-        public static ResolvedCatalog LinkBuildAndResolve(IReadOnlyList<BuiltFile> files, CatalogOptions options)
+        public static ResolvedCatalog LinkBuildAndResolve(IReadOnlyList<BuiltFile> files)
         {
-            LinkedCatalog linked = CatalogLinker.Link(files, options);
+            LinkedCatalog linked = CatalogLinker.Link(files);
             List<DerivedBuild> derived = linked.Derived.Select(EntryBuilder.BuildDerived).ToList();
-            ResolvedCatalog resolved = Resolve(files, linked, derived, options);
+            ResolvedCatalog resolved = Resolve(files, linked, derived);
             var diagnostics = linked.Diagnostics.Concat(derived.SelectMany(d => d.Diagnostics)).Concat(resolved.Diagnostics);
             return resolved with { Diagnostics = diagnostics.ToEquatableArray() };
         }
 
-        public static ResolvedCatalog Resolve(IEnumerable<BuiltFile> files, LinkedCatalog linked, IEnumerable<DerivedBuild> derived, CatalogOptions options)
+        public static ResolvedCatalog Resolve(IEnumerable<BuiltFile> files, LinkedCatalog linked, IEnumerable<DerivedBuild> derived)
         {
             var diagnostics = new DiagnosticBag();
             var duplicates = new HashSet<EntryKey>(linked.Duplicates);
@@ -34,7 +34,6 @@ namespace HardwareCatalog.Generators.Resolving
             var rejected = new List<EntryKey>();
             foreach (BuiltFile file in files)
             {
-                if (!options.IncludeBuiltIns && file.File.IsBuiltIn) continue;
                 foreach (BuiltEntry built in file.Entries)
                 {
                     if (!built.IsBuilt) continue;
@@ -72,7 +71,7 @@ namespace HardwareCatalog.Generators.Resolving
 
             // Models refer to accelerators, so their references are proved once every accelerator is known.
             // Every entry by id, for the message of a reference that fails: built only then.
-            var byId = new Lazy<Dictionary<string, ParsedEntry>>(() => CatalogLinker.UniqueIds(CatalogLinker.Ordered(files, options), diagnostics: null, duplicates: null));
+            var byId = new Lazy<Dictionary<string, ParsedEntry>>(() => CatalogLinker.UniqueIds(CatalogLinker.Ordered(files), diagnostics: null, duplicates: null));
             var models = new List<ModelEntry>();
             foreach ((BuiltEntry keeper, _) in keepers)
             {
