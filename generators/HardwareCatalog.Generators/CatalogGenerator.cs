@@ -22,22 +22,20 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(options.Select((o, _) => o.Diagnostics), ReportDiagnostics);
 
-            // One item per catalog file: an edit to one file re-parses that file alone.
-            IncrementalValuesProvider<ParsedFile> files = context.AdditionalTextsProvider
+            // One item per catalog file: an edit to one file re-parses that file alone (null: not a catalog file).
+            IncrementalValuesProvider<ParsedFile?> files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Select((pair, cancellationToken) => ParseFile(pair.Left, pair.Right, cancellationToken))
-                .Where(file => file is not null)
-                .Select((file, _) => file!)
                 .WithTrackingName(TrackingNames.ParsedFiles);
-
-            context.RegisterSourceOutput(files.Select((file, _) => file.Diagnostics), ReportDiagnostics);
 
             // Entries that need no other file are built with their file: an edit to one file rebuilds its entries alone.
             IncrementalValuesProvider<BuiltFile> built = files
-                .Select((file, _) => BuildFile(file))
+                .Where(file => file is not null)
+                .Select((file, _) => BuildFile(file!))
                 .WithTrackingName(TrackingNames.BuiltFiles);
 
-            context.RegisterSourceOutput(built.Select((file, _) => file.Diagnostics), ReportDiagnostics);
+            // Few steps per file: with thousands of files, each step's table is what an edit costs.
+            context.RegisterSourceOutput(built.Select((file, _) => file.FileDiagnostics), ReportDiagnostics);
 
             // Cross-file rules need every file at once. Linking (ids, extends) hands on each derived entry with its merged
             // values; each is built in its own step, so an edit rebuilds only the entries whose values changed.
@@ -74,11 +72,8 @@ namespace HardwareCatalog.Generators
             // which of them it turned away (a duplicate id, a contested name), a list that is almost always empty and
             // so leaves the other files' entries cached when one file changes.
             IncrementalValuesProvider<(GpuEntry Entry, CatalogOptions Options)> standalone = built
-                .SelectMany((file, _) => file.Entries.Where(e => e.Gpu is not null))
-                .Combine(catalog.Select((c, _) => c.RejectedStandalone))
-                .Where(pair => pair.Right.AsSpan().BinarySearch(pair.Left.Key) < 0)
-                .Select((pair, _) => pair.Left.Gpu!)
-                .Combine(catalogOptions)
+                .Combine(catalog.Select((c, _) => c.RejectedStandalone).Combine(catalogOptions))
+                .SelectMany((pair, _) => Accepted(pair.Left, pair.Right.Left, pair.Right.Right))
                 .WithTrackingName(TrackingNames.StandaloneGpus);
 
             context.RegisterSourceOutput(standalone, (spc, pair) => EmitAccelerator(spc, pair.Entry, pair.Options));
@@ -110,6 +105,18 @@ namespace HardwareCatalog.Generators
                 .WithTrackingName(TrackingNames.ModelIndex);
 
             context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Entries, pair.Options));
+        }
+
+        /// <summary>The accelerators of one file built with it and not turned away by the cross-file step.</summary>
+        private static ImmutableArray<(GpuEntry Entry, CatalogOptions Options)> Accepted(BuiltFile file, EquatableArray<EntryKey> rejected, CatalogOptions options)
+        {
+            var accepted = ImmutableArray.CreateBuilder<(GpuEntry, CatalogOptions)>(file.Entries.Count);
+            foreach (BuiltEntry entry in file.Entries)
+            {
+                if (entry.Gpu is not null && rejected.AsSpan().BinarySearch(entry.Key) < 0) accepted.Add((entry.Gpu, options));
+            }
+
+            return accepted.ToImmutable();
         }
 
         private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

@@ -7,5 +7,11 @@ namespace HardwareCatalog.Generators.Model
     internal sealed record BuiltFile(
         ParsedFile File,
         EquatableArray<BuiltEntry> Entries,
-        EquatableArray<DiagnosticInfo> Diagnostics);
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        /// <summary>The problems found in the file's text and while building its entries, to report together.</summary>
+        public EquatableArray<DiagnosticInfo> FileDiagnostics => File.Diagnostics.Count == 0 ? Diagnostics
+            : Diagnostics.Count == 0 ? File.Diagnostics
+            : new EquatableArray<DiagnosticInfo>(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(File.Diagnostics, Diagnostics)));
+    }
 }
