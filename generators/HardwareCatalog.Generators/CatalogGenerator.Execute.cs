@@ -6,6 +6,7 @@ using HardwareCatalog.Generators.Emitting;
 using HardwareCatalog.Generators.Model;
 using HardwareCatalog.Generators.Building;
 using HardwareCatalog.Generators.Parsing;
+using HardwareCatalog.Generators.Referencing;
 using HardwareCatalog.Generators.Resolving;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -190,9 +191,35 @@ namespace HardwareCatalog.Generators
         private static void EmitModel(SourceProductionContext context, ModelEntry model, CatalogOptions options)
             => Emit(context, ModelEmitter.HintName(model), () => ModelEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
-        private static void EmitIndex(SourceProductionContext context, string className, EquatableArray<IndexEntry> entries, CatalogOptions options)
+        internal static ReferencedCatalogs ReadReferences(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
-            var list = entries.Select(e => (e.Id, e.Identifier)).ToList();
+            try
+            {
+                return ReferencedCatalogReader.Read(compilation, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return new ReferencedCatalogs(EquatableArray<ReferencedCatalog>.Empty, InternalError("reading the catalogs of referenced assemblies; they are left out", exception, null));
+            }
+        }
+
+        /// <summary>Each referenced catalog as a built file, so that linking and resolving see it as they see the project's files.</summary>
+        internal static ImmutableArray<BuiltFile> BuildReferenced(ReferencedCatalogs referenced)
+            => referenced.Catalogs.Count == 0
+                ? ImmutableArray<BuiltFile>.Empty
+                : referenced.Catalogs.Select(c => EntryBuilder.BuildFile(ReferencedEntries.ToParsedFile(c))).ToImmutableArray();
+
+        private static void EmitIndex(SourceProductionContext context, string className, IndexInput index, CatalogOptions options)
+        {
+            // A referenced assembly whose catalog has this namespace already declares the public index class; with
+            // nothing of its own to add, this project uses that one rather than declare a second that would hide it.
+            bool ownEntries = index.Entries.Any(e => e.ExternalNamespace is null);
+            if (!ownEntries && index.ReferencedNamespaces.Contains(options.Namespace))
+            {
+                return;
+            }
+
+            var list = index.Entries;
             (string typesNamespace, string baseType, string what, string exampleId) = className == "Gpus"
                 ? ("Accelerators", "Accelerator", "accelerator", "h800-sxm")
                 : ("LanguageModels", "ModelSpec", "model", "deepseek-v3");

@@ -39,7 +39,17 @@ namespace HardwareCatalog.Generators
 
             // Cross-file rules need every file at once. Linking (ids, extends) hands on each derived entry with its merged
             // values; each is built in its own step, so an edit rebuilds only the entries whose values changed.
-            IncrementalValueProvider<ImmutableArray<BuiltFile>> allFiles = built.Collect();
+            // The public catalogs of referenced assemblies take part as files of their own, read from metadata: the only
+            // step that looks at the compilation, and its output compares by value.
+            IncrementalValueProvider<ReferencedCatalogs> referenced = context.CompilationProvider
+                .Select((compilation, cancellationToken) => ReadReferences(compilation, cancellationToken))
+                .WithTrackingName(TrackingNames.Referenced);
+
+            context.RegisterSourceOutput(referenced.Select((r, _) => r.Diagnostics), ReportDiagnostics);
+
+            IncrementalValueProvider<ImmutableArray<BuiltFile>> allFiles = built.Collect()
+                .Combine(referenced.Select((r, _) => BuildReferenced(r)))
+                .Select((pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Right.AddRange(pair.Left));
             IncrementalValueProvider<LinkedCatalog> linked = allFiles
                 .Select((files, _) => Link(files))
                 .WithTrackingName(TrackingNames.Linked);
@@ -85,12 +95,12 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(derived, (spc, pair) => EmitAccelerator(spc, pair.Entry, pair.Options));
 
-            IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> gpuIndex = catalog
-                .Select((c, _) => c.GpuIndex)
+            IncrementalValueProvider<(IndexInput Index, CatalogOptions Options)> gpuIndex = catalog
+                .Select((c, _) => new IndexInput(c.GpuIndex, c.ReferencedNamespaces))
                 .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.GpuIndex);
 
-            context.RegisterSourceOutput(gpuIndex, (spc, pair) => EmitIndex(spc, "Gpus", pair.Entries, pair.Options));
+            context.RegisterSourceOutput(gpuIndex, (spc, pair) => EmitIndex(spc, "Gpus", pair.Index, pair.Options));
 
             IncrementalValuesProvider<(ModelEntry Entry, CatalogOptions Options)> models = catalog
                 .SelectMany((c, _) => c.Models)
@@ -99,12 +109,12 @@ namespace HardwareCatalog.Generators
 
             context.RegisterSourceOutput(models, (spc, pair) => EmitModel(spc, pair.Entry, pair.Options));
 
-            IncrementalValueProvider<(EquatableArray<IndexEntry> Entries, CatalogOptions Options)> modelIndex = catalog
-                .Select((c, _) => c.Models.Select(m => new IndexEntry(m.Id, m.Identifier)).ToEquatableArray())
+            IncrementalValueProvider<(IndexInput Index, CatalogOptions Options)> modelIndex = catalog
+                .Select((c, _) => new IndexInput(c.ModelIndex, c.ReferencedNamespaces))
                 .Combine(catalogOptions)
                 .WithTrackingName(TrackingNames.ModelIndex);
 
-            context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Entries, pair.Options));
+            context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Index, pair.Options));
         }
 
         /// <summary>The accelerators of one file built with it and not turned away by the cross-file step.</summary>

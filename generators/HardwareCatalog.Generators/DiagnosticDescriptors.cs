@@ -83,6 +83,9 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor IdentifierCaseCollision = Descriptor(
             "HWC122", "Two entries' C# identifiers differ only in case", "'{0}' becomes the C# identifier '{1}', which differs only in case from '{3}' of '{2}'; names that differ only in case are one name to case-insensitive languages, file systems and generated file names: set 'identifier:' on one of them");
 
+        public static readonly DiagnosticDescriptor ReferencedCatalogsDisagree = Descriptor(
+            "HWC123", "Two referenced assemblies carry conflicting catalogs", "The referenced assemblies '{0}' and '{1}' both carry a generated public catalog, and {2}; only the catalog of '{0}' is used. Reference one of them, make the other's catalog internal (HardwareCatalogVisibility), or give them different namespaces (HardwareCatalogNamespace) and no shared ids");
+
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
@@ -91,7 +94,7 @@ namespace HardwareCatalog.Generators
             EmptyFile, SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
-            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, InternalError,
+            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

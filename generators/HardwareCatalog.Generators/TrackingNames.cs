@@ -5,6 +5,7 @@ namespace HardwareCatalog.Generators
     {
         public const string Options = nameof(Options);
         public const string ParsedFiles = nameof(ParsedFiles);
+        public const string Referenced = nameof(Referenced);
         public const string BuiltFiles = nameof(BuiltFiles);
         public const string Linked = nameof(Linked);
         public const string DerivedBuilds = nameof(DerivedBuilds);

@@ -19,7 +19,7 @@ namespace HardwareCatalog.Generators.Building
             {
                 if (!entry.Extends)
                 {
-                    built.Add(Build(entry, entry.Fields, diagnostics));
+                    built.Add(Build(entry, entry.Fields, diagnostics, file.Referenced?.Namespace));
                 }
             }
 
@@ -35,9 +35,9 @@ namespace HardwareCatalog.Generators.Building
         }
 
         /// <summary>Builds one entry from <paramref name="fields"/> (its own, or merged with its <c>extends</c> chain).</summary>
-        public static BuiltEntry Build(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics)
+        public static BuiltEntry Build(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics, string? externalNamespace = null)
         {
-            var reader = new EntryFields(entry, fields, diagnostics);
+            var reader = new EntryFields(entry, fields, diagnostics, externalNamespace);
             ParsedField? chosen = entry.Get("identifier");
             LocationInfo nameLocation = chosen?.Location ?? entry.Get("id")?.Location ?? entry.EntryLocation;
             EquatableArray<KeyLocation> references = References(fields);

@@ -14,11 +14,31 @@ namespace HardwareCatalog.Generators.Building
         private readonly IReadOnlyList<ParsedField> _fields;
         private readonly DiagnosticBag _diagnostics;
 
-        public EntryFields(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics)
+        public EntryFields(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics, string? externalNamespace = null)
         {
             Entry = entry;
             _fields = fields;
             _diagnostics = diagnostics;
+            ExternalNamespace = externalNamespace;
+        }
+
+        /// <summary>Set when the entry belongs to a referenced assembly's catalog: the namespace of its types.</summary>
+        public string? ExternalNamespace { get; }
+
+        /// <summary>
+        /// The values as written, key path and text alternating (a list's items joined by line breaks): what a public
+        /// catalog records in its assembly metadata (see <c>Referencing/ReferencedEntries</c>).
+        /// </summary>
+        public EquatableArray<string> Values()
+        {
+            var values = new List<string>(_fields.Count * 2);
+            foreach (ParsedField field in _fields)
+            {
+                values.Add(field.Path);
+                values.Add(field.Kind == Schema.ValueKind.StringList ? string.Join("\n", field.Items) : field.Text);
+            }
+
+            return new EquatableArray<string>(values.ToArray());
         }
 
         /// <summary>The entry as written; its own values, locations and rejected paths.</summary>

@@ -75,7 +75,9 @@ namespace HardwareCatalog.Generators.Building
                 Notes: entry.Get("notes")?.Text,
                 Sources: fields.Field("sources")?.Items ?? EquatableArray<string>.Empty,
                 IsEstimated: fields.Flag("estimated"),
-                IsBuiltIn: entry.IsBuiltIn);
+                IsBuiltIn: entry.IsBuiltIn,
+                Values: fields.Values(),
+                ExternalNamespace: fields.ExternalNamespace);
         }
 
         /// <summary>The peaks of one table (<c>dense</c> or <c>sparse</c>), in precision order.</summary>

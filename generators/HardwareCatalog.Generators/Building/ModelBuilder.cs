@@ -41,7 +41,10 @@ namespace HardwareCatalog.Generators.Building
                 Extends: entry.Get("extends")?.Text,
                 Notes: entry.Get("notes")?.Text,
                 Sources: fields.Field("sources")?.Items ?? EquatableArray<string>.Empty,
-                IsEstimated: fields.Flag("estimated"));
+                IsEstimated: fields.Flag("estimated"),
+                IsBuiltIn: entry.IsBuiltIn,
+                Values: fields.Values(),
+                ExternalNamespace: fields.ExternalNamespace);
         }
 
         private static Attention? BuildAttention(EntryFields fields)

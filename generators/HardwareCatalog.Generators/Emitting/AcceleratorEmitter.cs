@@ -18,6 +18,7 @@ namespace HardwareCatalog.Generators.Emitting
         {
             var w = new CodeWriter();
             CodeWriter.Header(w, options);
+            CodeWriter.EntryMetadata(w, options, "gpu", model.Id, model.Identifier, model.IsBuiltIn, model.Values);
 
             w.Open($"namespace {options.Namespace}");
             w.Line(CodeWriter.RuntimeAlias);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using HardwareCatalog.Generators.Model;
 
 namespace HardwareCatalog.Generators.Emitting
@@ -14,12 +13,19 @@ namespace HardwareCatalog.Generators.Emitting
         /// <param name="baseType">The runtime base type of the entries.</param>
         /// <param name="what">What one entry is, for the docs: "accelerator", "model".</param>
         /// <param name="exampleId">An id for the docs of <c>Find</c>.</param>
-        public static string Emit(string className, string typesNamespace, string baseType, string what, string exampleId, IReadOnlyList<(string Id, string Identifier)> entries, CatalogOptions options)
+        public static string Emit(string className, string typesNamespace, string baseType, string what, string exampleId, EquatableArray<IndexEntry> entries, CatalogOptions options)
         {
             string entryType = $"_HC.{baseType}";
             string exampleIdentifier = className == "Gpus" ? "H800Sxm" : "DeepSeekV3";
             var w = new CodeWriter();
             CodeWriter.Header(w, options);
+            if (options.IsPublic && className == "Gpus")
+            {
+                // Marks the assembly for the projects that reference it: they build on this catalog (see Referencing/).
+                w.Line($"[assembly: global::HardwareCatalog.GeneratedCatalog({CodeWriter.Literal(options.Namespace)}, {CodeWriter.Literal(CodeWriter.GeneratorVersion)})]");
+                w.Line();
+            }
+
             w.Open($"namespace {options.Namespace}");
             w.Line(CodeWriter.RuntimeAlias);
             w.Line();
@@ -36,9 +42,9 @@ namespace HardwareCatalog.Generators.Emitting
             w.Open($"public static {entryType}{CodeWriter.Nullable(options)} Find(string id)");
             w.Line("if (id is null) throw new global::System.ArgumentNullException(nameof(id));");
             w.Open("switch (id)");
-            foreach (var (id, identifier) in entries)
+            foreach (IndexEntry entry in entries)
             {
-                w.Line($"case {CodeWriter.Literal(id)}: return _{identifier};");
+                w.Line($"case {CodeWriter.Literal(entry.Id)}: return {Instance(entry, typesNamespace)};");
             }
 
             w.Line("default: return null;");
@@ -48,17 +54,30 @@ namespace HardwareCatalog.Generators.Emitting
             w.Doc("<summary>Built on first use of <see cref=\"All\"/>: static initializers of the partial class's files run in no defined order.</summary>");
             w.Open("private static class AllHolder");
             w.Open($"public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<{entryType}> Value = new global::System.Collections.ObjectModel.ReadOnlyCollection<{entryType}>(new {entryType}[]");
-            foreach (var (_, identifier) in entries)
+            foreach (IndexEntry entry in entries)
             {
-                w.Line($"_{identifier},");
+                w.Line($"{Instance(entry, typesNamespace)},");
             }
 
             w.Close(");");
             w.Close();
+            foreach (IndexEntry entry in entries)
+            {
+                if (entry.ExternalNamespace is not { } external) continue;
+                // An entry of a referenced assembly's catalog: its typed class lives there; this index forwards to it.
+                string type = $"global::{external}.{typesNamespace}.{entry.Identifier}";
+                w.Line();
+                w.Doc($"<summary>The catalog entry <c>{CodeWriter.Xml(entry.Id)}</c> of a referenced assembly: see <see cref=\"{type}\"/>.</summary>");
+                w.Line($"public static {type} {entry.Identifier} => {type}.Instance;");
+            }
             w.Close();
             w.Close();
             return w.ToString();
         }
+
+        /// <summary>The base instance an entry file declares, or a referenced entry's typed instance.</summary>
+        private static string Instance(IndexEntry entry, string typesNamespace)
+            => entry.ExternalNamespace is { } external ? $"global::{external}.{typesNamespace}.{entry.Identifier}.Instance" : "_" + entry.Identifier;
 
         private static string Article(string noun) => "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
     }

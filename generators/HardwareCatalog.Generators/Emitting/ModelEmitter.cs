@@ -18,6 +18,7 @@ namespace HardwareCatalog.Generators.Emitting
         {
             var w = new CodeWriter();
             CodeWriter.Header(w, options);
+            CodeWriter.EntryMetadata(w, options, "model", model.Id, model.Identifier, model.IsBuiltIn, model.Values);
             w.Open($"namespace {options.Namespace}");
             w.Line(CodeWriter.RuntimeAlias);
             w.Line();
@@ -40,12 +41,14 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line($"public static readonly {model.Identifier} Instance = new {model.Identifier}();");
             w.Line();
             string baseCall = $"base(Models.Find({CodeWriter.Literal(model.Id)}){CodeWriter.NotNull(options)})";
-            if (model.Training?.GpuIdentifier is { } gpu)
+            if (model.Training?.GpuIdentifier is { } gpuIdentifier)
             {
-                string typed = $"_HC.TrainingRun<Accelerators.{gpu}>";
-                w.Line($"private {model.Identifier}() : {baseCall} => Training = _HC.TrainingRun.Typed(base.Training, Accelerators.{gpu}.Instance);");
+                // A GPU of a referenced assembly's catalog is named with its own namespace.
+                string gpu = model.Training.GpuNamespace is { } external ? $"global::{external}.Accelerators.{gpuIdentifier}" : "Accelerators." + gpuIdentifier;
+                string typed = $"_HC.TrainingRun<{gpu}>";
+                w.Line($"private {model.Identifier}() : {baseCall} => Training = _HC.TrainingRun.Typed(base.Training, {gpu}.Instance);");
                 w.Line();
-                w.Doc($"<summary>The reported pre-training run, on <see cref=\"Accelerators.{gpu}\"/>.</summary>");
+                w.Doc($"<summary>The reported pre-training run, on <see cref=\"{gpu}\"/>.</summary>");
                 w.Line($"public new {typed} Training {{ get; }}");
             }
             else

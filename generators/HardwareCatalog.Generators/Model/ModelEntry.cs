@@ -1,6 +1,8 @@
 namespace HardwareCatalog.Generators.Model
 {
     /// <summary>A fully built model entry: what the emitter needs and nothing else.</summary>
+    /// <param name="Values">See <see cref="GpuEntry"/>.</param>
+    /// <param name="ExternalNamespace">See <see cref="GpuEntry"/>.</param>
     internal sealed record ModelEntry(
         string Id,
         string Identifier,
@@ -19,7 +21,10 @@ namespace HardwareCatalog.Generators.Model
         string? Extends,
         string? Notes,
         EquatableArray<string> Sources,
-        bool IsEstimated);
+        bool IsEstimated,
+        bool IsBuiltIn = false,
+        EquatableArray<string> Values = default,
+        string? ExternalNamespace = null);
 
     /// <summary>A model's attention shape.</summary>
     internal sealed record Attention(string Kind, int Heads, int HeadDim, int? KvHeads, int? KvLoraRank, int? RopeHeadDim);
@@ -32,5 +37,6 @@ namespace HardwareCatalog.Generators.Model
     /// <see cref="GpuIdentifier"/> once the reference is proved.
     /// </summary>
     /// <param name="Precision">The index of <c>Precision</c>, or null when not published.</param>
-    internal sealed record TrainingRun(Quantity? Tokens, string? GpuId, string? GpuIdentifier, int? GpuCount, Quantity? GpuHours, int? Precision);
+    /// <param name="GpuNamespace">The namespace of the GPU's types when it belongs to a referenced assembly's catalog.</param>
+    internal sealed record TrainingRun(Quantity? Tokens, string? GpuId, string? GpuIdentifier, int? GpuCount, Quantity? GpuHours, int? Precision, string? GpuNamespace = null);
 }

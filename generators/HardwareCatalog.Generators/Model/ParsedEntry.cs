@@ -48,6 +48,9 @@ namespace HardwareCatalog.Generators.Model
             return null;
         }
 
+        /// <summary>Whether the entry comes from a referenced assembly's catalog (its key's path is the assembly's name).</summary>
+        public bool IsReferenced { get; init; }
+
         /// <summary>Whether the entry derives from another, so that it can only be built once every file is known.</summary>
         /// <remarks>Computed once: the cross-file step asks it of every entry on every run.</remarks>
         public bool Extends { get; } = HasPath(Fields, "extends") || InvalidPaths.AsSpan().IndexOf("extends") >= 0;

@@ -2,18 +2,24 @@ namespace HardwareCatalog.Generators.Model
 {
     /// <summary>Everything the cross-file step produced.</summary>
     /// <param name="RejectedStandalone">Keys of entries built with their file that are not emitted (a duplicate id, a
-    /// contested C# name). Usually empty, so a change elsewhere leaves the per-file emission cached.</param>
+    /// contested C# name, an entry a referenced catalog already carries). Usually empty, so a change elsewhere leaves
+    /// the per-file emission cached.</param>
     /// <param name="DerivedGpus">Accelerators built here, from their <c>extends</c> chain.</param>
-    /// <param name="GpuIndex">Every accelerator that is emitted, by id.</param>
+    /// <param name="GpuIndex">Every accelerator in the catalog, by id: emitted here or carried by a referenced assembly.</param>
     /// <param name="Models">Every model that is emitted, with its references resolved.</param>
+    /// <param name="ModelIndex">Every model in the catalog, by id: emitted here or carried by a referenced assembly.</param>
+    /// <param name="ReferencedNamespaces">The namespaces of the referenced assemblies' catalogs.</param>
     internal sealed record ResolvedCatalog(
         EquatableArray<EntryKey> RejectedStandalone,
         EquatableArray<GpuEntry> DerivedGpus,
         EquatableArray<IndexEntry> GpuIndex,
         EquatableArray<ModelEntry> Models,
+        EquatableArray<IndexEntry> ModelIndex,
+        EquatableArray<string> ReferencedNamespaces,
         EquatableArray<DiagnosticInfo> Diagnostics)
     {
         public static readonly ResolvedCatalog Empty = new(
-            EquatableArray<EntryKey>.Empty, EquatableArray<GpuEntry>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelEntry>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+            EquatableArray<EntryKey>.Empty, EquatableArray<GpuEntry>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelEntry>.Empty,
+            EquatableArray<IndexEntry>.Empty, EquatableArray<string>.Empty, EquatableArray<DiagnosticInfo>.Empty);
     }
 }

@@ -44,8 +44,10 @@ namespace HardwareCatalog.Generators.Resolving
             var ordered = new List<(string Key, ParsedFile File)>();
             foreach (BuiltFile file in files)
             {
+                // A referenced assembly's catalog comes first: its entries are already compiled, the project's must yield.
                 string path = file.File.Path;
-                ordered.Add((path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/'), file.File));
+                string key = file.File.Referenced is not null ? "\0" + path : path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/');
+                ordered.Add((key, file.File));
             }
 
             ordered.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -62,7 +64,14 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     if (byId.TryGetValue(entry.Id, out ParsedEntry? first))
                     {
-                        diagnostics?.Report(DiagnosticDescriptors.DuplicateId, entry.Get("id")?.Location ?? entry.EntryLocation, entry.Id, Describe(first.EntryLocation));
+                        // A built-in entry that a referenced catalog already carries is that same entry: not generated
+                        // again, and nothing to report. Anything else is a duplicate id.
+                        bool sameBuiltIn = first.IsBuiltIn && entry.IsBuiltIn && file.Referenced is null && first.IsReferenced;
+                        if (!sameBuiltIn)
+                        {
+                            diagnostics?.Report(DiagnosticDescriptors.DuplicateId, entry.Get("id")?.Location ?? entry.EntryLocation, entry.Id, Describe(first));
+                        }
+
                         duplicates?.Add(entry.Key);
                         continue;
                     }
@@ -74,7 +83,12 @@ namespace HardwareCatalog.Generators.Resolving
             return byId;
         }
 
-        private static string Describe(LocationInfo location)
-            => $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
+        private static string Describe(ParsedEntry first)
+        {
+            LocationInfo location = first.EntryLocation;
+            return first.IsReferenced
+                ? $"the referenced assembly '{location.FilePath}'"
+                : $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
+        }
     }
 }

@@ -64,7 +64,7 @@ namespace HardwareCatalog.Generators.Resolving
                 if (keeper.Gpu is { } gpu)
                 {
                     gpuById[gpu.Id] = gpu;
-                    gpuIndex.Add(new IndexEntry(gpu.Id, gpu.Identifier));
+                    gpuIndex.Add(new IndexEntry(gpu.Id, gpu.Identifier, gpu.ExternalNamespace));
                     if (isDerived) derivedGpus.Add(gpu);
                 }
             }
@@ -73,19 +73,29 @@ namespace HardwareCatalog.Generators.Resolving
             // Every entry by id, for the message of a reference that fails: built only then.
             var byId = new Lazy<Dictionary<string, ParsedEntry>>(() => CatalogLinker.UniqueIds(CatalogLinker.Ordered(files), diagnostics: null, duplicates: null));
             var models = new List<ModelEntry>();
+            var modelIndex = new List<IndexEntry>();
             foreach ((BuiltEntry keeper, _) in keepers)
             {
-                if (keeper.Model is { } model && References.Resolve(keeper, model, gpuById, byId, diagnostics) is { } resolved)
+                if (keeper.Model is { ExternalNamespace: { } external } referenced)
+                {
+                    // A referenced assembly's model: already generated there, listed here.
+                    modelIndex.Add(new IndexEntry(referenced.Id, referenced.Identifier, external));
+                }
+                else if (keeper.Model is { } model && References.Resolve(keeper, model, gpuById, byId, diagnostics) is { } resolved)
                 {
                     models.Add(resolved);
+                    modelIndex.Add(new IndexEntry(resolved.Id, resolved.Identifier));
                 }
             }
 
+            var referencedNamespaces = files.Where(f => f.File.Referenced is not null).Select(f => f.File.Referenced!.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal);
             return new ResolvedCatalog(
                 rejected.ToEquatableArray(),
                 derivedGpus.ToEquatableArray(),
                 gpuIndex.ToEquatableArray(),
                 models.ToEquatableArray(),
+                modelIndex.ToEquatableArray(),
+                referencedNamespaces.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
         }
 
@@ -95,6 +105,8 @@ namespace HardwareCatalog.Generators.Resolving
         /// is what makes emission unable to collide. On a clash the entry whose name was derived keeps it; one that chose
         /// its name is told to choose again; otherwise the first by id keeps it.
         /// </summary>
+        private static bool IsExternal(BuiltEntry entry) => entry.Gpu?.ExternalNamespace is not null || entry.Model?.ExternalNamespace is not null;
+
         /// <param name="rejected">Receives the keys of the standalone accelerators that lose their name (their file would emit them).</param>
         private static List<(BuiltEntry Entry, bool IsDerived)> UniqueNames(List<(BuiltEntry Entry, bool IsDerived)> candidates, DiagnosticBag diagnostics, List<EntryKey> rejected)
         {
@@ -109,9 +121,13 @@ namespace HardwareCatalog.Generators.Resolving
                     continue;
                 }
 
-                // Candidates come in id order, so the first holder is the first by id; a derived name beats a chosen one.
+                // Candidates come in id order, so the first holder is the first by id; a derived name beats a chosen one,
+                // and a referenced assembly's entry, already compiled under its name, beats both.
                 var holder = keepers[at];
-                var (keeper, other) = holder.Entry.ChoseIdentifier && !candidate.Entry.ChoseIdentifier ? (candidate, holder) : (holder, candidate);
+                bool candidateWins = IsExternal(candidate.Entry) != IsExternal(holder.Entry)
+                    ? IsExternal(candidate.Entry)
+                    : holder.Entry.ChoseIdentifier && !candidate.Entry.ChoseIdentifier;
+                var (keeper, other) = candidateWins ? (candidate, holder) : (holder, candidate);
                 keepers[at] = keeper;
                 if (string.Equals(other.Entry.Identifier, keeper.Entry.Identifier, StringComparison.Ordinal))
                 {

@@ -39,7 +39,7 @@ namespace HardwareCatalog.Generators.Resolving
                 return null;
             }
 
-            return model with { Training = training with { GpuIdentifier = gpu.Identifier } };
+            return model with { Training = training with { GpuIdentifier = gpu.Identifier, GpuNamespace = gpu.ExternalNamespace } };
         }
     }
 }
