@@ -107,6 +107,27 @@ namespace HardwareCatalog.PackageTests
             Assert.Equal(new[] { "80 GB True" }, Lines(_package.RunBuilt(app).Output));
         }
 
+        [Fact]
+        public void An_app_that_references_two_public_catalogs_with_the_same_entries_is_told_once()
+        {
+            // Both libraries carry the built-in catalog publicly: a diamond the app cannot use both sides of.
+            Library("AcmeDiamondLeft", "public");
+            string right = Library("AcmeDiamondRight", "public");
+            File.Delete(Path.Combine(right, "catalogs", "acme.yaml"));
+            string app = App("AcmeDiamondApp", "AcmeDiamondLeft", "System.Console.WriteLine(HardwareCatalog.Gpus.All.Count);");
+            string project = Path.Combine(app, "AcmeDiamondApp.csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace(
+                "<ProjectReference Include=\"../AcmeDiamondLeft/AcmeDiamondLeft.csproj\" />",
+                "<ProjectReference Include=\"../AcmeDiamondLeft/AcmeDiamondLeft.csproj\" /><ProjectReference Include=\"../AcmeDiamondRight/AcmeDiamondRight.csproj\" />"));
+
+            DotNet.Result build = _package.Build(app);
+
+            Assert.NotEqual(0, build.ExitCode);
+            string[] errors = Lines(build.Output).Where(l => l.Contains("error HWC123", System.StringComparison.Ordinal)).Distinct().ToArray();
+            Assert.Single(errors);
+            Assert.Contains("'AcmeDiamondLeft' and 'AcmeDiamondRight' both carry a generated public catalog", errors[0]);
+        }
+
         private static string[] Lines(string output) => output.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
     }
 }
