@@ -125,6 +125,36 @@ namespace HardwareCatalog.PackageTests
             Assert.Matches(@"acme-x2\.yaml\(3,10\): error HWC109: [^\r\n]* \(catalog pack Acme\.Catalog\.Broken\)", build.Output);
         }
 
+        [Fact]
+        public void A_project_entry_with_a_pack_entry_id_is_a_duplicate_reported_in_the_file_whose_path_sorts_later()
+        {
+            DotNet.Result pack = _package.PackCatalogPack("Acme.Catalog.Dup");
+            Assert.True(pack.ExitCode == 0, pack.Output);
+
+            // The consumer's folder ("DupConsumer") sorts before the fixture's NuGet cache ("nuget-packages") under the
+            // same root, ordinally, so the project's entry keeps the id and the pack's entry is the one reported.
+            Assert.True(string.CompareOrdinal(Path.Combine(_package.Root, "DupConsumer"), _package.PackagesCache) < 0);
+            string directory = _package.CreateConsumer("DupConsumer", """Console.WriteLine(HardwareCatalog.Gpus.AcmeX1.Name);""",
+                new Dictionary<string, string>
+                {
+                    ["catalogs/mine.yaml"] = """
+                        kind: gpu
+                        id: acme-x1
+                        extends: h800-sxm
+                        name: My X1
+                        sources: [ https://example.com/my-x1 ]
+                        """,
+                }, extraItems: PackReference("Acme.Catalog.Dup"));
+
+            DotNet.Result build = _package.Build(directory);
+            _output.WriteLine($"fresh consumer with a duplicate id (restore + build): {build.Elapsed.TotalSeconds:0.0} s");
+            Assert.NotEqual(0, build.ExitCode);
+            string packFile = Path.Combine(_package.PackagesCache, "acme.catalog.dup", PackageFixture.Version, "catalogs", "gpus", "acme-x1.yaml");
+            Assert.Contains(packFile + "(3,5): error HWC106: The id 'acme-x1' is already defined at mine.yaml(1,1);", build.Output);
+            Assert.Matches(@"acme-x1\.yaml\(3,5\): error HWC106: [^\r\n]* \(catalog pack Acme\.Catalog\.Dup\)", build.Output);
+            Assert.DoesNotContain("mine.yaml(2,5): error HWC106", build.Output);
+        }
+
         /// <summary>The text of <c>key:</c> under <c>section:</c> in a built-in catalog file, without a trailing comment.</summary>
         private static string YamlValue(string path, string key, string section)
         {
