@@ -16,8 +16,11 @@ namespace HardwareCatalog.Generators
 {
     public sealed partial class CatalogGenerator
     {
-        /// <summary>The item metadata the build props put on catalog files: <c>user</c> or <c>builtin</c>.</summary>
+        /// <summary>The item metadata the build props put on catalog files: <c>user</c>, <c>builtin</c> or <c>pack</c>.</summary>
         internal const string FileKindMetadata = "build_metadata.AdditionalFiles.HardwareCatalogFile";
+
+        /// <summary>The item metadata a catalog pack's build props put on its files: the pack's package id.</summary>
+        internal const string PackMetadata = "build_metadata.AdditionalFiles.HardwareCatalogPack";
 
         internal static OptionsResult ReadOptions(AnalyzerConfigOptions options)
         {
@@ -74,7 +77,7 @@ namespace HardwareCatalog.Generators
         internal static ParsedFile? ParseFile(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
         {
             AnalyzerConfigOptions fileOptions = optionsProvider.GetOptions(file);
-            if (!fileOptions.TryGetValue(FileKindMetadata, out string? kind) || (kind != "user" && kind != "builtin"))
+            if (!fileOptions.TryGetValue(FileKindMetadata, out string? kind) || (kind != "user" && kind != "builtin" && kind != "pack"))
             {
                 return null;
             }
@@ -98,7 +101,7 @@ namespace HardwareCatalog.Generators
                     return Failed(file.Path, isBuiltIn, new InvalidOperationException("the file could not be read"));
                 }
 
-                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn, MaxFileSize(optionsProvider.GlobalOptions));
+                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn, MaxFileSize(optionsProvider.GlobalOptions), PackName(kind, fileOptions));
             }
             catch (OperationCanceledException)
             {
@@ -109,6 +112,14 @@ namespace HardwareCatalog.Generators
                 return Failed(file.Path, isBuiltIn, exception);
             }
         }
+
+        /// <summary>
+        /// A catalog pack's files are read like the project's own; they differ only in that their diagnostics name the
+        /// pack (its id, or "unnamed" when the pack's props did not say).
+        /// </summary>
+        private static string? PackName(string kind, AnalyzerConfigOptions fileOptions)
+            => kind != "pack" ? null
+            : fileOptions.TryGetValue(PackMetadata, out string? pack) && !string.IsNullOrWhiteSpace(pack) ? pack.Trim() : "unnamed";
 
         /// <summary>The value of an MSBuild property made visible to the compiler, or null when it is unset or blank.</summary>
         private static string? Property(AnalyzerConfigOptions options, string name)

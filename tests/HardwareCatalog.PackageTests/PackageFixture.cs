@@ -59,7 +59,7 @@ namespace HardwareCatalog.PackageTests
         }
 
         /// <summary>Creates a console project in a folder of its own that references the package from the local feed only.</summary>
-        public string CreateConsumer(string name, string program, IReadOnlyDictionary<string, string>? catalogFiles = null, string extraProperties = "")
+        public string CreateConsumer(string name, string program, IReadOnlyDictionary<string, string>? catalogFiles = null, string extraProperties = "", string extraItems = "")
         {
             string directory = CreateProject(name, $"""
                 <Project Sdk="Microsoft.NET.Sdk">
@@ -73,6 +73,7 @@ namespace HardwareCatalog.PackageTests
                   </PropertyGroup>
                   <ItemGroup>
                     {PackageReference}
+                    {extraItems}
                   </ItemGroup>
                 </Project>
                 """, upstreamSources: false);
@@ -107,6 +108,32 @@ namespace HardwareCatalog.PackageTests
                 """);
             DotNet.WriteFile(Path.Combine(directory, name + ".csproj"), projectFile);
             return directory;
+        }
+
+        /// <summary>
+        /// Packs a copy of the catalog pack template (samples/CatalogPack) as <paramref name="packageId"/> at
+        /// <see cref="Version"/> into the folder feed, after writing <paramref name="files"/> over the copy (relative
+        /// path → text). The copy lies outside the repository, so the template is packed as a user's copy would be.
+        /// </summary>
+        public DotNet.Result PackCatalogPack(string packageId, IReadOnlyDictionary<string, string>? files = null)
+        {
+            string template = Path.Combine(RepositoryRoot, "samples", "CatalogPack");
+            string copy = Path.Combine(Root, "packs", packageId);
+            foreach (string file in Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(template, file);
+                string top = relative.Split(Path.DirectorySeparatorChar)[0];
+                if (top is "bin" or "obj") continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+                File.Copy(file, Path.Combine(copy, relative));
+            }
+
+            foreach (KeyValuePair<string, string> file in files ?? new Dictionary<string, string>())
+            {
+                DotNet.WriteFile(Path.Combine(copy, file.Key), file.Value);
+            }
+
+            return DotNet.Run(copy, $"pack -c Release -o \"{Feed}\" -p:PackageId={packageId} -p:Version={Version} --disable-build-servers -nodeReuse:false -clp:NoSummary");
         }
 
         /// <summary>Builds a consumer with its own NuGet cache, so nothing but the local feed can satisfy the restore.</summary>

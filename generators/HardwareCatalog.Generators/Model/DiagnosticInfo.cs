@@ -12,7 +12,16 @@ namespace HardwareCatalog.Generators.Model
         public Diagnostic ToDiagnostic()
         {
             DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(Id);
-            return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Arguments.Cast<object>().ToArray());
+            object[] arguments = Arguments.Cast<object>().ToArray();
+            if (Location?.Pack is { } pack)
+            {
+                // Same id, severity and help link; the message names the catalog pack the located file belongs to.
+                descriptor = new DiagnosticDescriptor(descriptor.Id, descriptor.Title, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (catalog pack {" + arguments.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "})",
+                    descriptor.Category, descriptor.DefaultSeverity, descriptor.IsEnabledByDefault, descriptor.Description, descriptor.HelpLinkUri, descriptor.CustomTags.ToArray());
+                arguments = arguments.Concat(new object[] { pack }).ToArray();
+            }
+
+            return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
         }
     }
 }

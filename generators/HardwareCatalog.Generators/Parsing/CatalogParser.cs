@@ -23,19 +23,34 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly List<string> _invalidPaths = new();
         private readonly List<KeyLocation> _mappings = new();
 
-        private CatalogParser(string path, bool isBuiltIn)
+        private readonly string? _pack;
+
+        private CatalogParser(string path, bool isBuiltIn, string? pack)
         {
             _path = path;
             _isBuiltIn = isBuiltIn;
+            _pack = pack;
         }
 
-        public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize)
+        /// <param name="pack">The package id of the catalog pack the file ships in, or null: every location in the file
+        /// carries it, so that any diagnostic about the file's entries, in whatever stage, names the pack.</param>
+        public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize, string? pack = null)
         {
-            var parser = new CatalogParser(path, isBuiltIn);
+            var parser = new CatalogParser(path, isBuiltIn, pack);
             List<ParsedEntry> entries = InputGuard.Check(path, text, parser.IsJson, maxFileSize, parser._diagnostics) ? parser.ParseText(text) : new List<ParsedEntry>();
             if (entries.Count == 0 && parser._diagnostics.Count == 0)
             {
                 parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyFile, LocationInfo.FileStart(path)));
+            }
+
+            if (pack is not null)
+            {
+                // The input guard and the YAML reader locate their findings themselves.
+                for (int i = 0; i < parser._diagnostics.Count; i++)
+                {
+                    DiagnosticInfo diagnostic = parser._diagnostics[i];
+                    if (diagnostic.Location is { Pack: null } location) parser._diagnostics[i] = diagnostic with { Location = location with { Pack = pack } };
+                }
             }
 
             return new ParsedFile(path, isBuiltIn, entries.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
@@ -336,7 +351,8 @@ namespace HardwareCatalog.Generators.Parsing
 
         private LocationInfo Span(YamlTreeNode node) => Span(node.Start, node.End);
 
-        private LocationInfo Span(Mark start, Mark end) => YamlTree.Span(_path, start, end);
+        private LocationInfo Span(Mark start, Mark end)
+            => _pack is null ? YamlTree.Span(_path, start, end) : YamlTree.Span(_path, start, end) with { Pack = _pack };
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
             => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
