@@ -64,6 +64,22 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void A_duplicate_of_a_pack_entry_says_the_first_is_in_the_pack()
+        {
+            // '/nuget/...' sorts before '/p/...', so the pack keeps the id and the user file is told where it is.
+            GeneratorResult result = GeneratorHarness.Run(new[]
+            {
+                new CatalogFile("/nuget/acme.catalog/1.0.0/catalogs/h100.yaml", Catalogs.Hopper, "pack"),
+                new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper),
+            });
+
+            Diagnostic duplicate = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("HWC106", duplicate.Id);
+            Assert.Equal("/p/catalogs/h100.yaml", duplicate.Location.GetLineSpan().Path);
+            Assert.Contains("already defined at h100.yaml(1,1) in catalog pack unnamed;", duplicate.GetMessage());
+        }
+
+        [Fact]
         public void A_parse_diagnostic_in_a_pack_file_names_the_pack()
         {
             string bad = Catalogs.Hopper.Replace("memory: 80 GB", "memory: 80 GiBB", System.StringComparison.Ordinal);

@@ -88,7 +88,8 @@ namespace HardwareCatalog.Generators.Resolving
             LocationInfo location = first.EntryLocation;
             return first.IsReferenced
                 ? $"the referenced assembly '{location.FilePath}'"
-                : $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})";
+                : $"{System.IO.Path.GetFileName(location.FilePath)}({location.LineSpan.Start.Line + 1},{location.LineSpan.Start.Character + 1})"
+                    + (location.Pack is { } pack ? $" in catalog pack {pack}" : "");
         }
     }
 }
