@@ -93,6 +93,22 @@ namespace HardwareCatalog.PackageTests
         }
 
         [Fact]
+        public void The_analyzers_check_the_library_s_types_in_the_app()
+        {
+            Library("AcmeAnalyzedCatalog", "public");
+            // acme-x1 extends h800-sxm, a Hopper part: no FP4, so HWC001 at the call.
+            string app = App("AcmeAnalyzedApp", "AcmeAnalyzedCatalog", """
+                using HardwareCatalog;
+                Console.WriteLine(Gpus.AcmeX1.Peak(Precision.Fp4));
+                """);
+
+            DotNet.Result build = _package.Build(app);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains(Lines(build.Output), l => l.Contains("Program.cs(2,", System.StringComparison.Ordinal) && l.Contains("error HWC001", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void An_internal_catalog_stays_the_library_s_business()
         {
             Library("AcmeInternalCatalog", "internal");
