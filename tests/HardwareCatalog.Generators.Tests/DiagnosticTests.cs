@@ -168,27 +168,28 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal(new[] { "/p/catalogs/x.yaml(3,13): HWC108" }, result.Located);
         }
 
+        /// <summary>'h100-nvl' and a copy 'h100nvl' that extends it: C# names H100Nvl and H100nvl.</summary>
+        private const string NvlAndCopy = """
+            kind: gpu
+            id: h100-nvl
+            name: H100 NVL
+            vendor: NVIDIA
+            architecture: Hopper
+            sources: [ https://example.com/nvl ]
+            ---
+            kind: gpu
+            id: h100nvl
+            extends: h100-nvl
+            name: H100 NVL (copy)
+            sources: [ https://example.com/nvl ]
+            """;
+
         [Fact]
         public void Identifiers_that_differ_only_in_case_are_an_error_not_a_crash()
         {
             // 'h100nvl' becomes H100nvl and 'h100-nvl' H100Nvl: distinct in C#, but one generated file name to Roslyn,
             // which compares hint names without regard to case (this once threw inside AddSource: CS8785).
-            const string nvl = """
-                kind: gpu
-                id: h100-nvl
-                name: H100 NVL
-                vendor: NVIDIA
-                architecture: Hopper
-                sources: [ https://example.com/nvl ]
-                ---
-                kind: gpu
-                id: h100nvl
-                extends: h100-nvl
-                name: H100 NVL (copy)
-                sources: [ https://example.com/nvl ]
-                """;
-
-            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", nvl);
+            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", NvlAndCopy);
 
             Assert.Null(result.RunResult.Results.Single().Exception);
             Assert.Equal(new[] { "/p/catalogs/x.yaml(9,5): HWC122" }, result.Located);
@@ -203,23 +204,7 @@ namespace HardwareCatalog.Generators.Tests
         [Fact]
         public void Identifiers_that_differ_only_in_case_are_fine_once_one_chooses_its_name()
         {
-            const string nvl = """
-                kind: gpu
-                id: h100-nvl
-                name: H100 NVL
-                vendor: NVIDIA
-                architecture: Hopper
-                sources: [ https://example.com/nvl ]
-                ---
-                kind: gpu
-                id: h100nvl
-                identifier: H100NvlCopy
-                extends: h100-nvl
-                name: H100 NVL (copy)
-                sources: [ https://example.com/nvl ]
-                """;
-
-            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", nvl);
+            GeneratorResult result = RunWithHopper("/p/catalogs/x.yaml", NvlAndCopy.Replace("id: h100nvl\n", "id: h100nvl\nidentifier: H100NvlCopy\n"));
 
             Assert.Empty(result.GeneratorDiagnostics);
             Assert.Contains("Gpus.H100NvlCopy.g.cs", result.HintNames);
