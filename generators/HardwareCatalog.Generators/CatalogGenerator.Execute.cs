@@ -68,7 +68,7 @@ namespace HardwareCatalog.Generators
             return new OptionsResult(new CatalogOptions(ns, isPublic), diagnostics.ToImmutable().ToEquatableArray());
         }
 
-        private static bool IsValidNamespace(string value)
+        internal static bool IsValidNamespace(string value)
             => value.Split('.').All(part => part.Length > 0
                 && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
                 && part.All(c => c < 128)

@@ -165,6 +165,27 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void A_referenced_assembly_cannot_inject_code_through_its_catalog_metadata()
+        {
+            // Metadata comes from someone else's assembly: a namespace that is not one must not reach the generated code.
+            CSharpCompilation hostile = GeneratorHarness.Compilation("""
+                [assembly: HardwareCatalog.GeneratedCatalog("Evil { class Injected { } } namespace X", "0.1.0.0")]
+                [assembly: HardwareCatalog.GeneratedCatalogEntry("gpu", "evil-x", "EvilX", false, new[] { "kind", "gpu", "id", "evil-x", "name", "Evil", "vendor", "V", "architecture", "A", "sources", "https://example.com" })]
+                """).WithAssemblyName("Hostile");
+            using var stream = new MemoryStream();
+            Assert.True(hostile.Emit(stream).Success);
+
+            var (run, generator, compilation) = Consumer(new[] { BuiltIn() }, new[] { MetadataReference.CreateFromImage(stream.ToArray()) }, "");
+
+            Diagnostic rejected = Assert.Single(generator);
+            Assert.Equal("HWC107", rejected.Id);
+            Assert.Contains("'Hostile'", rejected.GetMessage());
+            Assert.DoesNotContain(run.Results.Single().GeneratedSources, s => s.SourceText.ToString().Contains("Injected", System.StringComparison.Ordinal));
+            Assert.Contains("Gpus.TestH100.g.cs", run.Results.Single().GeneratedSources.Select(s => s.HintName));
+            Assert.Empty(compilation);
+        }
+
+        [Fact]
         public void An_internal_catalog_stays_private_and_the_project_builds_its_own()
         {
             MetadataReference library = Library("Acme.Internal", new[] { BuiltIn(), new CatalogFile("/a/catalogs/acme.yaml", AcmeX1) }, new Dictionary<string, string>());

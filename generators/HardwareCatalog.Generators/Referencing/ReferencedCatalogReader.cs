@@ -43,7 +43,15 @@ namespace HardwareCatalog.Generators.Referencing
             }
 
             catalogs.Sort((x, y) => string.CompareOrdinal(x.AssemblyName, y.AssemblyName));
-            return Disagreements(catalogs);
+
+            // Metadata is input like a catalog file: the namespace lands in generated code, so it must be a namespace.
+            // (Ids are quoted when emitted, and names are derived again by the builders, which check them.)
+            var invalid = catalogs.Where(c => !CatalogGenerator.IsValidNamespace(c.Namespace)).ToList();
+            ReferencedCatalogs result = Disagreements(catalogs.Except(invalid).ToList());
+            if (invalid.Count == 0) return result;
+            var diagnostics = invalid.Select(c => DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier, null,
+                $"The referenced assembly '{c.AssemblyName}' declares a catalog in '{c.Namespace}', which is not a C# namespace; its catalog is left out"));
+            return result with { Diagnostics = result.Diagnostics.Concat(diagnostics).ToEquatableArray() };
         }
 
         /// <summary>
