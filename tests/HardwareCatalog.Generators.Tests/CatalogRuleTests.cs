@@ -140,5 +140,24 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Contains(result.GeneratorDiagnostics, d => d.GetMessage().Contains("'sources' must be a list of strings, but is a list containing ''"));
             Assert.DoesNotContain("Models.TestMla.g.cs", result.HintNames);
         }
+
+        [Fact]
+        public void A_link_written_in_bits_per_second_is_stored_in_bytes()
+        {
+            // 400 Gb/s Ethernet per device is 50 GB/s; the catalog keeps the text as written for the docs.
+            GeneratorResult result = GeneratorHarness.Run("/p/catalogs/h.yaml", Catalogs.Hopper.Replace("  pcie: 128 GB/s", "  ethernet: 400 Gb/s"), """
+                class Use
+                {
+                    double ethernet = HardwareCatalog.Gpus.TestH100.Interconnect.Ethernet!.Value.BytesPerSecond;
+                }
+                """);
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            // 400e9 bits per second / 8 = 5e10 bytes per second, the one number the generated entry writes for the link.
+            string source = result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == "Gpus.TestH100.g.cs").SourceText.ToString();
+            Assert.Contains((400e9 / 8).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d", source);
+            Assert.Contains("ethernet 400 Gb/s", source);
+        }
     }
 }

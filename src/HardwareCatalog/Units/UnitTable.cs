@@ -98,6 +98,20 @@ namespace HardwareCatalog.Units
             new("GiB/s", Dimension.Bandwidth, 0, 30),
             new("TiB/s", Dimension.Bandwidth, 0, 40),
 
+            // Networks are sold in bits per second: 400 Gb/s InfiniBand moves 50 GB/s. A lower-case 'b' (or 'bit') is a
+            // bit, an upper-case 'B' a byte; the factor carries the 1/8 exactly (2^-3). Accepted when parsing, never
+            // printed: bandwidths print in bytes.
+            new("b/s", Dimension.Bandwidth, 0, -3, isAlias: true),
+            new("Kb/s", Dimension.Bandwidth, 3, -3, isAlias: true),
+            new("Mb/s", Dimension.Bandwidth, 6, -3, isAlias: true),
+            new("Gb/s", Dimension.Bandwidth, 9, -3, isAlias: true),
+            new("Tb/s", Dimension.Bandwidth, 12, -3, isAlias: true),
+            new("bit/s", Dimension.Bandwidth, 0, -3, isAlias: true),
+            new("Kbit/s", Dimension.Bandwidth, 3, -3, isAlias: true),
+            new("Mbit/s", Dimension.Bandwidth, 6, -3, isAlias: true),
+            new("Gbit/s", Dimension.Bandwidth, 9, -3, isAlias: true),
+            new("Tbit/s", Dimension.Bandwidth, 12, -3, isAlias: true),
+
             new("FLOP/s", Dimension.ComputeRate, 0),
             new("GFLOP/s", Dimension.ComputeRate, 9),
             new("TFLOP/s", Dimension.ComputeRate, 12),
