@@ -26,13 +26,13 @@ namespace HardwareCatalog.Generators.Referencing
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ImmutableArray<AttributeData> attributes = assembly.GetAttributes();
-                AttributeData? marker = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CatalogAttribute);
+                AttributeData? marker = attributes.FirstOrDefault(a => Is(a, "GeneratedCatalogAttribute", CatalogAttribute));
                 if (marker is null || marker.ConstructorArguments.Length != 2) continue;
 
                 var entries = new List<ReferencedEntry>();
                 foreach (AttributeData attribute in attributes)
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() != EntryAttribute || attribute.ConstructorArguments.Length != 5) continue;
+                    if (!Is(attribute, "GeneratedCatalogEntryAttribute", EntryAttribute) || attribute.ConstructorArguments.Length != 5) continue;
                     ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
                     string[] values = args[4].IsNull ? Array.Empty<string>() : args[4].Values.Select(v => v.Value as string ?? "").ToArray();
                     entries.Add(new ReferencedEntry(args[0].Value as string ?? "", args[1].Value as string ?? "", args[2].Value as string ?? "", args[3].Value is true, new EquatableArray<string>(values)));
@@ -53,6 +53,14 @@ namespace HardwareCatalog.Generators.Referencing
                 $"The referenced assembly '{c.AssemblyName}' declares a catalog in '{c.Namespace}', which is not a C# namespace; its catalog is left out"));
             return result with { Diagnostics = result.Diagnostics.Concat(diagnostics).ToEquatableArray() };
         }
+
+        /// <summary>
+        /// Whether <paramref name="attribute"/> is of the type <paramref name="fullName"/>. The simple name is compared
+        /// first: this runs over every attribute of every referenced assembly on each compilation, and only the rare
+        /// match pays for the full name.
+        /// </summary>
+        private static bool Is(AttributeData attribute, string name, string fullName)
+            => attribute.AttributeClass is { } type && type.Name == name && type.ToDisplayString() == fullName;
 
         /// <summary>
         /// HWC123: two referenced catalogs that share ids (a diamond: both carry the built-in catalog, or one carries
