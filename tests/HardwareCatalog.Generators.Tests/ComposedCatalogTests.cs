@@ -105,6 +105,10 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Contains("case \"acme-x1\": return global::HardwareCatalog.Accelerators.AcmeX1.Instance;", index);
             Assert.Contains("case \"test-h100\": return global::HardwareCatalog.Accelerators.TestH100.Instance;", index);
             Assert.Contains("case \"acme-y2\": return _AcmeY2;", index);
+
+            // The inherited values keep their provenance across the assembly boundary: test-h100's, acme-x1's, its own.
+            string y2 = run.Results.Single().GeneratedSources.Single(s => s.HintName == "Gpus.AcmeY2.g.cs").SourceText.ToString();
+            Assert.Contains("new[] { \"https://example.com/h100-datasheet.pdf\", \"https://example.com/acme\", \"https://example.com/acme-y2\" }", y2);
         }
 
         [Fact]

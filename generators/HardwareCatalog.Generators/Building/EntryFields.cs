@@ -25,8 +25,11 @@ namespace HardwareCatalog.Generators.Building
         /// <summary>Set when the entry belongs to a referenced assembly's catalog: the namespace of its types.</summary>
         public string? ExternalNamespace { get; }
 
+        /// <summary>Joins a list's items in <see cref="Values"/>: the unit separator, which no catalog text may hold.</summary>
+        public const string ListSeparator = "\u001F";
+
         /// <summary>
-        /// The values as written, key path and text alternating (a list's items joined by line breaks): what a public
+        /// The values as written, key path and text alternating (a list's items joined by <see cref="ListSeparator"/>): what a public
         /// catalog records in its assembly metadata (see <c>Referencing/ReferencedEntries</c>).
         /// </summary>
         public EquatableArray<string> Values()
@@ -35,7 +38,7 @@ namespace HardwareCatalog.Generators.Building
             foreach (ParsedField field in _fields)
             {
                 values.Add(field.Path);
-                values.Add(field.Kind == Schema.ValueKind.StringList ? string.Join("\n", field.Items) : field.Text);
+                values.Add(field.Kind == Schema.ValueKind.StringList ? string.Join(ListSeparator, field.Items) : field.Text);
             }
 
             return new EquatableArray<string>(values.ToArray());

@@ -62,7 +62,7 @@ namespace HardwareCatalog.Generators.Referencing
                         ? new ParsedField(path, field.Kind, text, value, EquatableArray<string>.Empty, location)
                         : null;
                 case ValueKind.StringList:
-                    return new ParsedField(path, field.Kind, "", 0, new EquatableArray<string>(text.Split('\n')), location);
+                    return new ParsedField(path, field.Kind, "", 0, new EquatableArray<string>(text.Split(new[] { Building.EntryFields.ListSeparator }, System.StringSplitOptions.None)), location);
                 default:
                     return null;
             }
