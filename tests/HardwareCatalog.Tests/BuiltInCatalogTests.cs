@@ -37,7 +37,7 @@ namespace HardwareCatalog.Tests
                 "a100-sxm-40gb", "a100-sxm-80gb", "a100-pcie-80gb", "a800-sxm-80gb", "h100-sxm", "h100-pcie", "h100-nvl",
                 "h800-sxm", "h800-pcie", "h20", "h200-sxm", "h200-nvl", "b100", "b200", "gb200", "b300", "gb300", "l40s",
                 "mi300x", "mi325x", "mi355x", "gaudi3", "tpu-v5p", "tpu-v6e",
-                // Issue 11's additions so far, from AMD's CDNA white papers, Google's Cloud TPU and AWS's Neuron docs.
+                // Added later, from AMD's CDNA white papers, Google's Cloud TPU documentation and AWS's Neuron documentation.
                 "mi250x", "mi300a", "tpu-v4", "tpu-v5e", "tpu-v7", "trainium", "trainium2", "inferentia2",
             };
 

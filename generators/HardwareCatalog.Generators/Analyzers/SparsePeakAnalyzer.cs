@@ -9,8 +9,8 @@ namespace HardwareCatalog.Generators.Analyzers
 {
     /// <summary>
     /// HWC002: a 2:4 structured-sparsity peak (<c>.Sparse.X</c>, <c>PeakSparse(...)</c>), directly, multiplied, or through a
-    /// local that always holds it, passed to a parameter marked <c>[DenseThroughput]</c>. The seed reports' own mistake:
-    /// quoting 624 and 1,979 TFLOP/s, the sparse FP16 peaks of A100 and H100, as dense.
+    /// local that always holds it, passed to a parameter marked <c>[DenseThroughput]</c>. A common mistake in published cost estimates
+    /// (docs/seed-figures.md): quoting 624 and 1,979 TFLOP/s, the sparse FP16 peaks of A100 and H100, as dense.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SparsePeakAnalyzer : DiagnosticAnalyzer
