@@ -27,15 +27,7 @@ namespace HardwareCatalog.Generators.Model
             return false;
         }
 
-        public ParsedField? Get(string path)
-        {
-            foreach (ParsedField field in Fields)
-            {
-                if (field.Path == path) return field;
-            }
-
-            return null;
-        }
+        public ParsedField? Get(string path) => ParsedField.Find(Fields.AsSpan(), path);
 
         /// <summary>The location of the key of the nested mapping <paramref name="path"/>, when this entry wrote it.</summary>
         public LocationInfo? MappingLocation(string path)
@@ -53,16 +45,6 @@ namespace HardwareCatalog.Generators.Model
 
         /// <summary>Whether the entry derives from another, so that it can only be built once every file is known.</summary>
         /// <remarks>Computed once: the cross-file step asks it of every entry on every run.</remarks>
-        public bool Extends { get; } = HasPath(Fields, "extends") || InvalidPaths.AsSpan().IndexOf("extends") >= 0;
-
-        private static bool HasPath(EquatableArray<ParsedField> fields, string path)
-        {
-            foreach (ParsedField field in fields)
-            {
-                if (field.Path == path) return true;
-            }
-
-            return false;
-        }
+        public bool Extends { get; } = ParsedField.Find(Fields.AsSpan(), "extends") is not null || InvalidPaths.AsSpan().IndexOf("extends") >= 0;
     }
 }

@@ -9,5 +9,17 @@ namespace HardwareCatalog.Generators.Model
         string Text,
         double Number,
         EquatableArray<string> Items,
-        LocationInfo Location);
+        LocationInfo Location)
+    {
+        /// <summary>The value at <paramref name="path"/> among an entry's few values (a scan beats hashing them), or null.</summary>
+        public static ParsedField? Find(System.ReadOnlySpan<ParsedField> fields, string path)
+        {
+            foreach (ParsedField field in fields)
+            {
+                if (field.Path == path) return field;
+            }
+
+            return null;
+        }
+    }
 }

@@ -102,7 +102,7 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     inheritedSources = field;
                 }
-                else if (!(ownPaths?.Contains(field.Path) ?? Contains(own, field.Path)) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
+                else if (!(ownPaths?.Contains(field.Path) ?? ParsedField.Find(own, field.Path) is not null) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
                 {
                     // A nested value ('dense.fp8') is always inherited: the keys that are not are top-level scalars.
                     result.Add(field);
@@ -123,17 +123,6 @@ namespace HardwareCatalog.Generators.Resolving
 
             if (inheritedSources is not null) result.Add(inheritedSources);
             return result;
-        }
-
-        /// <summary>A derived entry usually writes a handful of values: then a scan beats hashing them.</summary>
-        private static bool Contains(ReadOnlySpan<ParsedField> fields, string path)
-        {
-            foreach (ParsedField field in fields)
-            {
-                if (field.Path == path) return true;
-            }
-
-            return false;
         }
 
         /// <summary>The parent's sources, then the entry's own that are new, in order.</summary>
