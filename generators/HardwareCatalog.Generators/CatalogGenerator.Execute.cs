@@ -230,11 +230,10 @@ namespace HardwareCatalog.Generators
                 return;
             }
 
-            var list = index.Entries;
             (string typesNamespace, string baseType, string what, string exampleId) = className == "Gpus"
                 ? ("Accelerators", "Accelerator", "accelerator", "h800-sxm")
                 : ("LanguageModels", "ModelSpec", "model", "deepseek-v3");
-            Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, list, options), $"emitting the {className} index");
+            Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, index.Entries, options), $"emitting the {className} index");
         }
 
         private static void Emit(SourceProductionContext context, string hintName, Func<string> emit, string activity)

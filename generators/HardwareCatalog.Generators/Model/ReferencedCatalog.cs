@@ -7,9 +7,12 @@ namespace HardwareCatalog.Generators.Model
         string GeneratorVersion,
         EquatableArray<ReferencedEntry> Entries);
 
-    /// <summary>One entry of a referenced catalog: its kind, id, C# name and the values it was generated from.</summary>
+    /// <summary>
+    /// One entry of a referenced catalog: its kind, id and the values it was generated from. (The attribute's C# name
+    /// is not kept: the builders derive it again from the values, and check it, as for any entry.)
+    /// </summary>
     /// <param name="Values">Key paths and values as written, alternating.</param>
-    internal sealed record ReferencedEntry(string Kind, string Id, string Identifier, bool IsBuiltIn, EquatableArray<string> Values);
+    internal sealed record ReferencedEntry(string Kind, string Id, bool IsBuiltIn, EquatableArray<string> Values);
 
     /// <summary>The referenced catalogs the generator builds on, with the problem found among them (two that disagree).</summary>
     internal sealed record ReferencedCatalogs(EquatableArray<ReferencedCatalog> Catalogs, EquatableArray<DiagnosticInfo> Diagnostics)

@@ -35,7 +35,7 @@ namespace HardwareCatalog.Generators.Referencing
                     if (!Is(attribute, "GeneratedCatalogEntryAttribute", EntryAttribute) || attribute.ConstructorArguments.Length != 5) continue;
                     ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
                     string[] values = args[4].IsNull ? Array.Empty<string>() : args[4].Values.Select(v => v.Value as string ?? "").ToArray();
-                    entries.Add(new ReferencedEntry(args[0].Value as string ?? "", args[1].Value as string ?? "", args[2].Value as string ?? "", args[3].Value is true, new EquatableArray<string>(values)));
+                    entries.Add(new ReferencedEntry(args[0].Value as string ?? "", args[1].Value as string ?? "", args[3].Value is true, new EquatableArray<string>(values)));
                 }
 
                 entries.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
