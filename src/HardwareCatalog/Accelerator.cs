@@ -317,7 +317,7 @@ namespace HardwareCatalog
             Bandwidth? Link(int i) => Slot(AcceleratorLayout.Links + i) is double bytesPerSecond ? Bandwidth.FromBytesPerSecond(bytesPerSecond) : null;
             bool any = false;
             for (int i = 0; i < AcceleratorLayout.LinkCount; i++) any |= !double.IsNaN(_values[AcceleratorLayout.Links + i]);
-            return any ? new Interconnect(Link(0), Link(1), Link(2), Link(3), Link(4)) : Interconnect.None;
+            return any ? new Interconnect(Link(0), Link(1), Link(2), Link(3), Link(4), Link(5)) : Interconnect.None;
         }
 
         /// <summary>The base-type instance of a generated catalog entry (what <c>Gpus.Find</c> and <c>Gpus.All</c> hand out).</summary>

@@ -16,7 +16,7 @@ namespace HardwareCatalog
         public const int MeasuredMemoryBandwidth = 5;
 
         /// <summary>The number of rows of <c>LinkTable</c> (constants, so that slot arithmetic costs nothing; PrecisionTableTests checks them).</summary>
-        public const int LinkCount = 5;
+        public const int LinkCount = 6;
 
         /// <summary>The number of rows of <c>PrecisionTable</c>.</summary>
         public const int PrecisionCount = 11;

@@ -13,8 +13,8 @@ namespace HardwareCatalog
 
         private static readonly _HC.Accelerator _TestMeasured = _HC.Accelerator.Create("test-measured", "Test Measured", "NVIDIA", "Hopper", null, null, new[] { "https://example.com/datasheet" }, false, new double[]
         {
-            // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: nvlink pcie infinityFabric ici ethernet
-            85899345920d, 3350000000000d, 700d, double.NaN, 85520809984d, 2900000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+            // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: nvlink pcie infinityFabric ici ethernet neuronLink
+            85899345920d, 3350000000000d, 700d, double.NaN, 85520809984d, 2900000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
             // dense, sparse, then measured matmul FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
             double.NaN, double.NaN, double.NaN, double.NaN, 989400000000000d, double.NaN, 1978900000000000d, double.NaN, double.NaN, double.NaN, double.NaN,
             double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
