@@ -71,6 +71,41 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void A_left_out_secondary_value_of_a_derived_entry_is_absent_not_the_parents()
+        {
+            var exclude = new Dictionary<string, string> { ["HardwareCatalogSecondaryValues"] = "exclude" };
+            var files = new[]
+            {
+                new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper),
+                new CatalogFile("/p/catalogs/h800.yaml", Catalogs.Derived.Replace("nvlink: 400 GB/s", "nvlink: { value: 400 GB/s, source: https://example.com/reseller, secondary: true }")),
+            };
+
+            string included = GeneratorHarness.Run(files).Source("Gpus.TestH800.g.cs");
+            string excluded = GeneratorHarness.Run(files, properties: exclude).Source("Gpus.TestH800.g.cs");
+
+            // The slots read 'nvlink pcie ...': 400 GB/s written, 900 GB/s the parent's, absent (NaN) when left out.
+            Assert.Contains("400000000000d, 128000000000d", included);
+            Assert.Contains("double.NaN, 128000000000d", excluded);
+            Assert.DoesNotContain(" 900000000000d,", excluded);
+        }
+
+        [Fact]
+        public void Measured_figures_and_usable_memory_are_not_inherited()
+        {
+            var files = new[]
+            {
+                new CatalogFile("/p/catalogs/m.yaml", Catalogs.Measured),
+                new CatalogFile("/p/catalogs/d.yaml", "kind: gpu\nid: test-derived\nextends: test-measured\nname: Derived\nsources: [ https://example.com/d ]\n"),
+            };
+            GeneratorResult result = GeneratorHarness.Run(files, "class Use { object m = HardwareCatalog.Gpus.TestDerived.Measured; }");
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Equal(new[] { "CS1061" }, result.CompilationDiagnostics.Select(d => d.Id));
+            Assert.DoesNotContain("81559 MiB", result.Source("Gpus.TestDerived.g.cs"));
+            Assert.Contains("700 W", result.Source("Gpus.TestDerived.g.cs"));
+        }
+
+        [Fact]
         public void An_unknown_secondary_setting_is_reported_and_values_stay_in()
         {
             GeneratorResult result = Run(Catalogs.Measured, "", new Dictionary<string, string> { ["HardwareCatalogSecondaryValues"] = "skip" });

@@ -37,7 +37,7 @@ namespace HardwareCatalog.Generators.Building
         /// <summary>Builds one entry from <paramref name="fields"/> (its own, or merged with its <c>extends</c> chain).</summary>
         public static BuiltEntry Build(ParsedEntry entry, IReadOnlyList<ParsedField> fields, DiagnosticBag diagnostics, string? externalNamespace = null)
         {
-            var reader = new EntryFields(entry, fields, diagnostics, externalNamespace);
+            var reader = new EntryFields(entry, WithoutExcluded(fields), diagnostics, externalNamespace);
             ParsedField? chosen = entry.Get("identifier");
             LocationInfo nameLocation = chosen?.Location ?? entry.Get("id")?.Location ?? entry.EntryLocation;
             EquatableArray<KeyLocation> references = References(fields);
@@ -46,6 +46,26 @@ namespace HardwareCatalog.Generators.Building
             ModelEntry? model = identifier is not null && entry.Kind == CatalogSchema.ModelKind ? ModelBuilder.Build(reader, identifier) : null;
             SystemEntry? system = identifier is not null && entry.Kind == CatalogSchema.SystemKind ? SystemBuilder.Build(reader, identifier) : null;
             return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system);
+        }
+
+        /// <summary>The values to build from: all but the secondary values the build leaves out (see <see cref="ParsedField.IsExcluded"/>).</summary>
+        private static IReadOnlyList<ParsedField> WithoutExcluded(IReadOnlyList<ParsedField> fields)
+        {
+            foreach (ParsedField field in fields)
+            {
+                if (field.IsExcluded)
+                {
+                    var kept = new List<ParsedField>(fields.Count);
+                    foreach (ParsedField f in fields)
+                    {
+                        if (!f.IsExcluded) kept.Add(f);
+                    }
+
+                    return kept;
+                }
+            }
+
+            return fields;
         }
 
         /// <summary>The paths whose values name other entries, with where they were written (an inherited one: in its own file).</summary>

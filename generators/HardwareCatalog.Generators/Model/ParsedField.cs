@@ -17,6 +17,13 @@ namespace HardwareCatalog.Generators.Model
         /// <summary>Whether the value comes from a secondary source (press, reseller, a third-party database), not the vendor or the paper.</summary>
         public bool IsSecondary { get; init; }
 
+        /// <summary>
+        /// A secondary value the build leaves out (<c>HardwareCatalogSecondaryValues=exclude</c>). It stays in the entry
+        /// until the entry is built, so that it hides the value a parent would otherwise pass on through <c>extends</c>:
+        /// left out means absent, not the parent's figure.
+        /// </summary>
+        public bool IsExcluded { get; init; }
+
         /// <summary>The value at <paramref name="path"/> among an entry's few values (a scan beats hashing them), or null.</summary>
         public static ParsedField? Find(System.ReadOnlySpan<ParsedField> fields, string path)
         {

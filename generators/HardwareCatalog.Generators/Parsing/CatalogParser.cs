@@ -299,14 +299,8 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
-            if (secondary && _excludeSecondary)
-            {
-                // HardwareCatalogSecondaryValues=exclude: the value is checked, then left out as if it were not written.
-                fields.RemoveAt(count);
-                return;
-            }
-
-            fields[count] = fields[count] with { Source = source, IsSecondary = secondary };
+            // HardwareCatalogSecondaryValues=exclude: the value is checked, then marked; the builder leaves it out.
+            fields[count] = fields[count] with { Source = source, IsSecondary = secondary, IsExcluded = secondary && _excludeSecondary };
         }
 
         /// <summary>The keys of a value's long form.</summary>

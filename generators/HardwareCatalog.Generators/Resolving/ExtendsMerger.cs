@@ -102,9 +102,9 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     inheritedSources = field;
                 }
-                else if (!(ownPaths?.Contains(field.Path) ?? ParsedField.Find(own, field.Path) is not null) && (field.Path.IndexOf('.') >= 0 || !notInherited.Contains(field.Path)))
+                else if (!(ownPaths?.Contains(field.Path) ?? ParsedField.Find(own, field.Path) is not null) && !notInherited.Contains(TopLevelKey(field.Path)))
                 {
-                    // A nested value ('dense.fp8') is always inherited: the keys that are not are top-level scalars.
+                    // A nested value ('dense.fp8') is inherited key by key, unless its whole mapping is not ('measured').
                     result.Add(field);
                 }
             }
@@ -144,5 +144,7 @@ namespace HardwareCatalog.Generators.Resolving
             StringComparer.Ordinal);
 
         private static HashSet<string> NotInherited(string kind) => s_notInherited[kind];
+
+        private static string TopLevelKey(string path) => path.IndexOf('.') is int dot and >= 0 ? path.Substring(0, dot) : path;
     }
 }

@@ -77,14 +77,15 @@ namespace HardwareCatalog.Generators.Schema
             new("released", ValueKind.Integer),
             new("formFactor", ValueKind.String),
             new("memory", ValueKind.Quantity, Dimension.Size),
-            new("usableMemory", ValueKind.Quantity, Dimension.Size),
+            // Measured on one SKU: a derived SKU (a cut-down part, another memory size) states its own or has none.
+            new("usableMemory", ValueKind.Quantity, Dimension.Size, inherited: false),
             new("memoryBandwidth", ValueKind.Quantity, Dimension.Bandwidth),
             new("tdp", ValueKind.Quantity, Dimension.Power),
             new("interconnect", ValueKind.Mapping, children: LinkTable.Keys.Select(k => new FieldSpec(k, ValueKind.Quantity, Dimension.Bandwidth)).ToArray()),
             new("dense", ValueKind.Mapping, children: PrecisionRates()),
             new("sparse", ValueKind.Mapping, children: PrecisionRates()),
             new("sparsity", ValueKind.String),
-            new("measured", ValueKind.Mapping, children: new FieldSpec[]
+            new("measured", ValueKind.Mapping, inherited: false, children: new FieldSpec[]
             {
                 new("source", ValueKind.String),
                 new("stack", ValueKind.String),
