@@ -24,7 +24,7 @@ namespace HardwareCatalog.Generators.Building
                 return null;
             }
 
-            return new ModelEntry(
+            var model = new ModelEntry(
                 Id: entry.Id,
                 Identifier: identifier,
                 Name: fields.Text("name")!,
@@ -49,6 +49,8 @@ namespace HardwareCatalog.Generators.Building
                 IsBuiltIn: entry.IsBuiltIn,
                 Values: fields.Values(),
                 ExternalNamespace: fields.ExternalNamespace);
+            DerivedParameterCheck.Check(fields, model);
+            return model;
         }
 
         private static Attention? BuildAttention(EntryFields fields)
