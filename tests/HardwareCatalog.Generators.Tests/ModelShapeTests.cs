@@ -96,6 +96,14 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void An_unknown_attention_kind_is_told_once_not_again_for_the_latent_keys()
+        {
+            GeneratorResult result = Run(Catalogs.Mla.Replace("kind: mla", "kind: mlq").Replace("  ropeHeadDim: 64\n", "  ropeHeadDim: 64\n  qLoraRank: 1536\n"));
+
+            Assert.Equal(new[] { "/p/catalogs/m.yaml(11,9): HWC105" }, result.Located);
+        }
+
+        [Fact]
         public void A_layer_pattern_without_a_window_is_reported_at_both_keys()
         {
             GeneratorResult result = Run(Catalogs.Shaped.Replace("  slidingWindow: 4096\n", ""));

@@ -171,7 +171,7 @@ namespace HardwareCatalog.Generators.Building
             string? attentionKind = fields.Text("attention.kind");
             foreach (string latentOnly in new[] { "attention.qLoraRank", "attention.vHeadDim" })
             {
-                if (attentionKind is not null and not "mla" && fields.Field(latentOnly) is not null)
+                if (attentionKind is not null and not "mla" && Array.IndexOf(CatalogSchema.AttentionKinds, attentionKind) >= 0 && fields.Field(latentOnly) is not null)
                 {
                     Inconsistent(latentOnly, $"{latentOnly.Substring("attention.".Length)} belongs to multi-head latent attention, but attention.kind is '{attentionKind}'");
                 }
