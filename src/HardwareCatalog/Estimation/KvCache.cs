@@ -47,13 +47,14 @@ namespace HardwareCatalog.Estimation
         /// <exception cref="InvalidOperationException">The catalog gives no layers or attention shape for the model.</exception>
         public static DataSize Bytes(ModelSpec model, Precision precision, int contextTokens, int batch = 1)
         {
+            if (contextTokens < 0) throw new ArgumentOutOfRangeException(nameof(contextTokens), contextTokens, "The context cannot be negative.");
+            if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "The batch must be positive.");
             if (model is null) throw new ArgumentNullException(nameof(model));
             if (model.Layers is not int layers || model.Attention is null)
             {
                 throw new InvalidOperationException($"'{model.Id}' has no published layer count or attention shape, so its KV cache cannot be computed.");
             }
 
-            if (batch <= 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "The batch must be positive.");
             return BytesPerSequence(layers, model.Attention, precision, contextTokens) * batch;
         }
 
