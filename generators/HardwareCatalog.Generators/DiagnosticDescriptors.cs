@@ -97,6 +97,8 @@ namespace HardwareCatalog.Generators
 
         public static readonly DiagnosticDescriptor InconsistentSystem = Descriptor(
             "HWC127", "System values are inconsistent", "'{0}': {1}");
+        public static readonly DiagnosticDescriptor DerivedParametersDiffer = Descriptor(
+            "HWC130", "Parameter count differs from the one the shape gives", "'{0}': the shape gives {1} parameters, but 'parameters' is {2}: a difference of {3} ({4}); check the shape, or say in notes what the published count includes (a vision encoder, a multi-token-prediction module, ...)", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
@@ -107,7 +109,7 @@ namespace HardwareCatalog.Generators
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
             InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, MeasuredAbovePeak,
-            MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, InternalError,
+            MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, DerivedParametersDiffer, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

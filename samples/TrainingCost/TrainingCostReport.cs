@@ -170,9 +170,10 @@ namespace TrainingCost
         {
             ModelSpec v3 = Models.DeepSeekV3;
             Accelerator[] gpus = { Gpus.H100Sxm, Gpus.H200Sxm, Gpus.B200 };
+            BinarySizeColumn memory = BinarySizeColumn.For(gpus.Select(g => g.Memory!.Value), decimals: 1);
             var rows = gpus.Select(g => (IReadOnlyList<string>)new[]
             {
-                g.Name, g.Memory!.Value.ToString(), N(Inference.GpusToHold(v3, g, Precision.Fp8)), N(Inference.GpusToHold(v3, g, Precision.Bf16)),
+                g.Name, memory.Format(g.Memory!.Value), N(Inference.GpusToHold(v3, g, Precision.Fp8)), N(Inference.GpusToHold(v3, g, Precision.Bf16)),
             }).ToList();
 
             return new Table("hold-v3", $"GPUs that hold {v3.Name}'s weights ({v3.TotalParameters} parameters)",
@@ -201,32 +202,35 @@ namespace TrainingCost
         /// <summary>What the vendor prints beside what a program gets: for every GPU with a measured rate or a usable memory figure.</summary>
         private static Table PeakMeasuredUsable()
         {
+            Accelerator[] gpus = Gpus.All.Where(g => g.UsableMemory is not null || g.MeasuredPrecisions.Count > 0).ToArray();
+            // One binary unit per column: vendors' "GB" are GiB for some parts and 10^9 bytes for others (docs/dsl.md).
+            BinarySizeColumn memory = BinarySizeColumn.For(gpus.Select(g => g.Memory).Concat(gpus.Select(g => g.UsableMemory)).OfType<DataSize>(), decimals: 1);
             var rows = new List<IReadOnlyList<string>>();
-            foreach (Accelerator gpu in Gpus.All)
+            foreach (Accelerator gpu in gpus)
             {
-                if (gpu.UsableMemory is null && gpu.MeasuredPrecisions.Count == 0) continue;
                 Precision precision = gpu.MeasuredPrecisions.Contains(Precision.Bf16) || gpu.MeasuredPrecisions.Count == 0 ? Precision.Bf16 : gpu.MeasuredPrecisions[0];
                 Achieved<FlopRate>? measured = gpu.MeasuredMatmul(precision);
                 bool hasPeak = gpu.TryGetPeak(precision, out FlopRate peak);
                 rows.Add(new[]
                 {
                     gpu.Id,
-                    Marked(gpu, "memory", gpu.Memory?.ToString() ?? "n/a"),
-                    Marked(gpu, "usableMemory", gpu.UsableMemory is { } usable ? $"{usable.Bytes / (1 << 20):N0} MiB" : "n/a"),
-                    gpu.Memory is { } memory && gpu.UsableMemory is { } usableBytes ? Percent(usableBytes.Bytes / memory.Bytes) : "n/a",
+                    Marked(gpu, "memory", gpu.Memory is { } size ? memory.Format(size) : "n/a"),
+                    Marked(gpu, "usableMemory", gpu.UsableMemory is { } usable ? memory.Format(usable) : "n/a"),
+                    gpu.Memory is { } total && gpu.UsableMemory is { } part ? Percent(part.Bytes / total.Bytes) : "n/a",
                     precision.DisplayName(),
-                    hasPeak ? Marked(gpu, "dense." + precision.CatalogKey(), Rate(peak)) : "n/a",
-                    measured is { } rate ? Rate(rate.Value) : "n/a",
+                    hasPeak ? Marked(gpu, "dense." + precision.CatalogKey(), peak.TeraFlopsPerSecond.ToString("N1", Invariant)) : "n/a",
+                    measured is { } rate ? rate.Value.TeraFlopsPerSecond.ToString("N1", Invariant) : "n/a",
                     measured is { } achieved && hasPeak ? Percent(achieved.Value / peak) : "n/a",
                 });
             }
 
-            return new Table("peak-measured-usable", "Peak vs measured throughput, marketing vs usable memory",
-                new[] { "GPU", "Memory", "Usable", "Usable/memory", "Precision", "Dense peak", "Measured", "Of peak" }, rows,
+            return new Table("peak-measured-usable", "Peak vs measured matmul throughput, marketing vs usable memory",
+                new[] { "GPU", "Memory", "Usable", "Usable %", "Prec.", "Peak TFLOP/s", "Measured", "Of peak" }, rows,
                 new[]
                 {
-                    "Memory and dense peak are the vendor's figures; usable memory is what the driver reports; measured is a published maximum achievable matmul rate.",
-                    "† marks a value from a secondary source (press, reseller, third-party database). Sources per GPU: its catalog file under catalogs/gpus/.",
+                    "Memory and the dense peak are the vendor's; usable is what the driver reports; measured is a published maximum achievable matmul rate.",
+                    "† marks a value from a secondary source (press, reseller, third-party database).",
+                    "Of peak divides by the catalog's datasheet peak; the book's own column divides by its theory figures, 1300 for the MI300X (51.4%) and 1677 for Gaudi 3 at its shipping 1600 MHz clock (74.1%), not the white papers' 1307.4 and 1835.",
                     "Plans compare against usable memory and take time from measured (achieved) rates, never the peak.",
                 })
             { RightAligned = new[] { false, true, true, true, false, true, true, true } };

@@ -13,6 +13,7 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/mla.yaml", Catalogs.Mla),
             new("/p/catalogs/measured.yaml", Catalogs.Measured),
             new("/p/catalogs/node.yaml", Catalogs.System),
+            new("/p/catalogs/shaped.yaml", Catalogs.Shaped),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -33,6 +34,7 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Gpus.Unpublished.g.cs")]
         [InlineData("Gpus.g.cs")]
         [InlineData("Models.TestMla.g.cs")]
+        [InlineData("Models.TestShaped.g.cs")]
         [InlineData("Models.g.cs")]
         [InlineData("Gpus.TestMeasured.g.cs")]
         [InlineData("Systems.TestNode.g.cs")]

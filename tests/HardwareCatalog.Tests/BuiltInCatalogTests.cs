@@ -13,7 +13,7 @@ namespace HardwareCatalog.Tests
             Assert.Equal("1978.9 TFLOP/s", Gpus.H800Sxm.Dense.Fp8.ToString());
             Assert.Equal(FlopRate.FromTera(989.4), Gpus.H100Sxm.Dense.Bf16);
             Assert.Equal(FlopRate.FromTera(312), Gpus.A100Sxm80GB.Dense.Bf16);
-            Assert.Equal(DataSize.Parse("80 GB"), Gpus.H800Sxm.Memory);
+            Assert.Equal(DataSize.Parse("80 GiB"), Gpus.H800Sxm.Memory);
             Assert.Equal(Bandwidth.Parse("3.35 TB/s"), Gpus.H800Sxm.MemoryBandwidth);
             Assert.Equal(Power.FromWatts(700), Gpus.H800Sxm.Tdp);
         }
@@ -39,6 +39,7 @@ namespace HardwareCatalog.Tests
                 "mi300x", "mi325x", "mi355x", "gaudi3", "tpu-v5p", "tpu-v6e",
                 // Added later, from AMD's CDNA white papers, Google's Cloud TPU documentation and AWS's Neuron documentation.
                 "mi250x", "mi300a", "tpu-v4", "tpu-v5e", "tpu-v7", "trainium", "trainium2", "inferentia2",
+                "gaudi2", "mi350x",
             };
 
             Assert.Equal(ids.OrderBy(i => i, System.StringComparer.Ordinal), Gpus.All.Select(g => g.Id));

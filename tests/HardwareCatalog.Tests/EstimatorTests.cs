@@ -131,12 +131,15 @@ namespace HardwareCatalog.Tests
         [Fact]
         public void Gpus_to_hold_deepseek_v3()
         {
-            // 671B parameters (DeepSeek-V3 report) over the datasheets' memory: H100 SXM 80 GB, H200 SXM 141 GB, HGX B200 180 GB per GPU.
-            Assert.Equal(Math.Ceiling(671e9 * 1 / 80e9), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Fp8));
-            Assert.Equal(Math.Ceiling(671e9 * 2 / 80e9), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Bf16));
-            Assert.Equal(Math.Ceiling(671e9 * 1 / 141e9), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H200Sxm, Precision.Fp8));
+            // 671B parameters (DeepSeek-V3 report) over the catalog's memory: H100 SXM 80 GiB and H200 SXM 141 GiB (NVIDIA's
+            // "80GB"/"141GB" of HBM are GiB: nvidia-smi reports 81,559 and 143,771 MiB, more than 80e9 and 141e9 bytes), HGX
+            // B200 180 GB per GPU (no usable total published, so the datasheet's figure stays decimal).
+            const double gib = 1024d * 1024 * 1024;
+            Assert.Equal(Math.Ceiling(671e9 * 1 / (80 * gib)), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Fp8));
+            Assert.Equal(Math.Ceiling(671e9 * 2 / (80 * gib)), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Bf16));
+            Assert.Equal(Math.Ceiling(671e9 * 1 / (141 * gib)), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H200Sxm, Precision.Fp8));
             Assert.Equal(Math.Ceiling(671e9 * 1 / 180e9), Inference.GpusToHold(Models.DeepSeekV3, Gpus.B200, Precision.Fp8));
-            Assert.Equal(Math.Ceiling((671e9 * 1 + 100e9) / 80e9), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Fp8, kvBudget: DataSize.FromGigabytes(100)));
+            Assert.Equal(Math.Ceiling((671e9 * 1 + 100e9) / (80 * gib)), Inference.GpusToHold(Models.DeepSeekV3, Gpus.H100Sxm, Precision.Fp8, kvBudget: DataSize.FromGigabytes(100)));
         }
 
         [Fact]
