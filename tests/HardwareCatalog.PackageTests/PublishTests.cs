@@ -38,6 +38,9 @@ namespace HardwareCatalog.PackageTests
 
             Print("gpus", Gpus.All.Count);
             Print("models", Models.All.Count);
+            Print("systems", Systems.All.Count);
+            Print("dgx-h100.scaleout.bytes", Systems.DgxH100.ScaleOut!.BandwidthPerDirection.BytesPerSecond);
+            Print("h100.measured.bf16.tflops", Gpus.H100Sxm.Measured.Bf16.Value.TeraFlopsPerSecond);
             Print("find.h800-sxm", Gpus.Find("h800-sxm")?.Name);
             Print("h800.fp8.tflops", Gpus.H800Sxm.Dense.Fp8.TeraFlopsPerSecond);
             Print("h800.fp8", Gpus.H800Sxm.Dense.Fp8.ToString());
@@ -171,9 +174,10 @@ namespace HardwareCatalog.PackageTests
             string catalogs = Path.Combine(PackageFixture.RepositoryRoot, "catalogs");
             int builtInGpus = Directory.GetFiles(Path.Combine(catalogs, "gpus"), "*.yaml").Sum(f => CountEntries(f, "gpu"));
             int builtInModels = Directory.GetFiles(Path.Combine(catalogs, "models"), "*.yaml").Sum(f => CountEntries(f, "model"));
+            int builtInSystems = Directory.GetFiles(Path.Combine(catalogs, "systems"), "*.yaml").Sum(f => CountEntries(f, "system"));
             string h800Name = Regex.Match(File.ReadAllText(Path.Combine(catalogs, "gpus", "h800-sxm.yaml")), @"^name: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
 
-            // catalogs/gpus/h100-sxm.yaml, inherited by h800-sxm: dense FP8 1978.9 TFLOP/s, memory 80 GB.
+            // catalogs/gpus/h100-sxm.yaml, inherited by h800-sxm: dense FP8 1978.9 TFLOP/s, memory 80 GiB (NVIDIA's "80GB" of HBM3).
             const double h800Fp8 = 1978.9e12;
             // catalogs/models/deepseek-v3.yaml: 37B active parameters, 14.8T tokens, 2.788M H800 GPU-hours, 61 layers,
             // MLA with kvLoraRank 512 and ropeHeadDim 64, 671B parameters in all.
@@ -186,7 +190,12 @@ namespace HardwareCatalog.PackageTests
             Assert.Equal(h800Name, report["find.h800-sxm"]);
             AssertClose(h800Fp8 / 1e12, report["h800.fp8.tflops"]);
             Assert.Equal("1978.9 TFLOP/s", report["h800.fp8"]);
-            AssertClose(80e9, report["h800.memory.bytes"]);
+            AssertClose(80 * 1024d * 1024 * 1024, report["h800.memory.bytes"]);
+            Assert.Equal(builtInSystems.ToString(CultureInfo.InvariantCulture), report["systems"]);
+            // catalogs/systems/dgx-h100.yaml: 8 ConnectX-7 at 400 Gb/s for 8 GPUs, per direction: 400e9 / 8 bytes per second.
+            AssertClose(400e9 / 8, report["dgx-h100.scaleout.bytes"]);
+            // catalogs/gpus/h100-sxm.yaml, measured.matmul.bf16: the MAMF table's 794.5 TFLOP/s.
+            AssertClose(794.5, report["h100.measured.bf16.tflops"]);
             AssertClose(compute, report["v3.compute.flop"]);
             AssertClose(achievedPerGpu / h800Fp8, report["v3.mfu"]);
             AssertClose(kvBytesPerToken, report["v3.kv.bf16.bytes"]);

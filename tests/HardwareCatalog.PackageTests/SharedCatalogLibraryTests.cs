@@ -120,7 +120,7 @@ namespace HardwareCatalog.PackageTests
             DotNet.Result build = _package.Build(app);
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.DoesNotMatch(@"warning [A-Z]+[0-9]+", build.Output);
-            Assert.Equal(new[] { "80 GB True" }, Lines(_package.RunBuilt(app).Output));
+            Assert.Equal(new[] { "80 GiB True" }, Lines(_package.RunBuilt(app).Output));
         }
 
         [Fact]
