@@ -58,6 +58,12 @@ namespace HardwareCatalog.Generators
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogIncludeBuiltIns", builtIns, "expected 'true' or 'false'; the built-in catalog is included"));
             }
 
+            string? secondary = Property(options, "HardwareCatalogSecondaryValues");
+            if (secondary is not null && secondary.Trim().ToLowerInvariant() is not ("include" or "exclude"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogSecondaryValues", secondary, "expected 'include' or 'exclude'; secondary values are included"));
+            }
+
             string? maxSize = Property(options, "HardwareCatalogMaxFileSize");
             if (maxSize is not null && ParseMaxFileSize(maxSize) is null)
             {
@@ -101,7 +107,7 @@ namespace HardwareCatalog.Generators
                     return Failed(file.Path, isBuiltIn, new InvalidOperationException("the file could not be read"));
                 }
 
-                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn, MaxFileSize(optionsProvider.GlobalOptions), PackName(kind, fileOptions));
+                return CatalogParser.Parse(file.Path, text.ToString(), isBuiltIn, MaxFileSize(optionsProvider.GlobalOptions), PackName(kind, fileOptions), ExcludeSecondary(optionsProvider.GlobalOptions));
             }
             catch (OperationCanceledException)
             {
@@ -128,6 +134,10 @@ namespace HardwareCatalog.Generators
         /// <summary>Built-ins are in unless the property says 'false' (an invalid value is reported by ReadOptions).</summary>
         private static bool IncludeBuiltIns(AnalyzerConfigOptions options)
             => !string.Equals(Property(options, "HardwareCatalogIncludeBuiltIns")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Secondary values are in unless the property says 'exclude' (an invalid value is reported by ReadOptions).</summary>
+        private static bool ExcludeSecondary(AnalyzerConfigOptions options)
+            => string.Equals(Property(options, "HardwareCatalogSecondaryValues")?.Trim(), "exclude", StringComparison.OrdinalIgnoreCase);
 
         private static int? ParseMaxFileSize(string value)
             => int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size) && size > 0 ? size : null;
@@ -199,6 +209,9 @@ namespace HardwareCatalog.Generators
         private static void EmitAccelerator(SourceProductionContext context, GpuEntry model, CatalogOptions options)
             => Emit(context, AcceleratorEmitter.HintName(model), () => AcceleratorEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
+        private static void EmitSystem(SourceProductionContext context, SystemEntry system, CatalogOptions options)
+            => Emit(context, SystemEmitter.HintName(system), () => SystemEmitter.Emit(system, options), $"emitting '{system.Id}'; the other entries still generate");
+
         private static void EmitModel(SourceProductionContext context, ModelEntry model, CatalogOptions options)
             => Emit(context, ModelEmitter.HintName(model), () => ModelEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
@@ -230,10 +243,13 @@ namespace HardwareCatalog.Generators
                 return;
             }
 
-            (string typesNamespace, string baseType, string what, string exampleId) = className == "Gpus"
-                ? ("Accelerators", "Accelerator", "accelerator", "h800-sxm")
-                : ("LanguageModels", "ModelSpec", "model", "deepseek-v3");
-            Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, index.Entries, options), $"emitting the {className} index");
+            (string typesNamespace, string baseType, string what, string exampleId, string exampleIdentifier) = className switch
+            {
+                "Gpus" => ("Accelerators", "Accelerator", "accelerator", "h800-sxm", "H800Sxm"),
+                "Systems" => ("AcceleratorSystems", "AcceleratorSystem", "system", "dgx-h100", "DgxH100"),
+                _ => ("LanguageModels", "ModelSpec", "model", "deepseek-v3", "DeepSeekV3"),
+            };
+            Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, exampleIdentifier, index.Entries, options), $"emitting the {className} index");
         }
 
         private static void Emit(SourceProductionContext context, string hintName, Func<string> emit, string activity)

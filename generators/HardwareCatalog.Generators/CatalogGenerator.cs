@@ -115,6 +115,20 @@ namespace HardwareCatalog.Generators
                 .WithTrackingName(TrackingNames.ModelIndex);
 
             context.RegisterSourceOutput(modelIndex, (spc, pair) => EmitIndex(spc, "Models", pair.Index, pair.Options));
+
+            IncrementalValuesProvider<(SystemEntry Entry, CatalogOptions Options)> systems = catalog
+                .SelectMany((c, _) => c.Systems)
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.SystemEntries);
+
+            context.RegisterSourceOutput(systems, (spc, pair) => EmitSystem(spc, pair.Entry, pair.Options));
+
+            IncrementalValueProvider<(IndexInput Index, CatalogOptions Options)> systemIndex = catalog
+                .Select((c, _) => new IndexInput(c.SystemIndex, c.ReferencedNamespaces))
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.SystemIndex);
+
+            context.RegisterSourceOutput(systemIndex, (spc, pair) => EmitIndex(spc, "Systems", pair.Index, pair.Options));
         }
 
         /// <summary>The accelerators of one file built with it and not turned away by the cross-file step.</summary>

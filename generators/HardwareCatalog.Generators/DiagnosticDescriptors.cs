@@ -86,6 +86,18 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor ReferencedCatalogsDisagree = Descriptor(
             "HWC123", "Two referenced assemblies carry conflicting catalogs", "The referenced assemblies '{0}' and '{1}' both carry a generated public catalog, and {2}; only the catalog of '{0}' is used. Reference one of them, make the other's catalog internal (HardwareCatalogVisibility), or give them different namespaces (HardwareCatalogNamespace) and no shared ids");
 
+        public static readonly DiagnosticDescriptor MeasuredAbovePeak = Descriptor(
+            "HWC124", "Measured figure above its peak, or without one", "'{0}' of '{1}' ({2}) {3}");
+
+        public static readonly DiagnosticDescriptor MeasuredWithoutSource = Descriptor(
+            "HWC125", "Measured figure without a source", "'{0}' of '{1}' is a measured figure without a source: give 'measured.source:' (and 'measured.stack:', the software it ran on), or the value's own 'source:'");
+
+        public static readonly DiagnosticDescriptor UsableAboveMemory = Descriptor(
+            "HWC126", "Usable memory above the memory", "The usable memory of '{0}' ({1}, {3}) is more than its memory ({2}, {4}): usable memory is the part of the installed memory the driver reports, never more. Check the unit: a vendor's 'GB' is 10^9 bytes, 'GiB' and nvidia-smi's 'MiB' are powers of two");
+
+        public static readonly DiagnosticDescriptor InconsistentSystem = Descriptor(
+            "HWC127", "System values are inconsistent", "'{0}': {1}");
+
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
@@ -94,7 +106,8 @@ namespace HardwareCatalog.Generators
             EmptyFile, SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
-            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, InternalError,
+            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, MeasuredAbovePeak,
+            MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -15,5 +15,7 @@ namespace HardwareCatalog.Generators
         public const string GpuIndex = nameof(GpuIndex);
         public const string ModelEntries = nameof(ModelEntries);
         public const string ModelIndex = nameof(ModelIndex);
+        public const string SystemEntries = nameof(SystemEntries);
+        public const string SystemIndex = nameof(SystemIndex);
     }
 }

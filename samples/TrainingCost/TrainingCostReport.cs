@@ -21,6 +21,7 @@ namespace TrainingCost
             KvCachePerToken(),
             GpusToHoldDeepSeekV3(),
             Precisions(f),
+            PeakMeasuredUsable(),
         };
 
         private static Table DeepSeekV3(Figures f)
@@ -196,6 +197,42 @@ namespace TrainingCost
                 })
             { RightAligned = new[] { false, true, true, true, true } };
         }
+
+        /// <summary>What the vendor prints beside what a program gets: for every GPU with a measured rate or a usable memory figure.</summary>
+        private static Table PeakMeasuredUsable()
+        {
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (Accelerator gpu in Gpus.All)
+            {
+                if (gpu.UsableMemory is null && gpu.MeasuredPrecisions.Count == 0) continue;
+                Precision precision = gpu.MeasuredPrecisions.Contains(Precision.Bf16) || gpu.MeasuredPrecisions.Count == 0 ? Precision.Bf16 : gpu.MeasuredPrecisions[0];
+                Achieved<FlopRate>? measured = gpu.MeasuredMatmul(precision);
+                bool hasPeak = gpu.TryGetPeak(precision, out FlopRate peak);
+                rows.Add(new[]
+                {
+                    gpu.Id,
+                    Marked(gpu, "memory", gpu.Memory?.ToString() ?? "n/a"),
+                    Marked(gpu, "usableMemory", gpu.UsableMemory is { } usable ? $"{usable.Bytes / (1 << 20):N0} MiB" : "n/a"),
+                    gpu.Memory is { } memory && gpu.UsableMemory is { } usableBytes ? Percent(usableBytes.Bytes / memory.Bytes) : "n/a",
+                    precision.DisplayName(),
+                    hasPeak ? Marked(gpu, "dense." + precision.CatalogKey(), Rate(peak)) : "n/a",
+                    measured is { } rate ? Rate(rate.Value) : "n/a",
+                    measured is { } achieved && hasPeak ? Percent(achieved.Value / peak) : "n/a",
+                });
+            }
+
+            return new Table("peak-measured-usable", "Peak vs measured throughput, marketing vs usable memory",
+                new[] { "GPU", "Memory", "Usable", "Usable/memory", "Precision", "Dense peak", "Measured", "Of peak" }, rows,
+                new[]
+                {
+                    "Memory and dense peak are the vendor's figures; usable memory is what the driver reports; measured is a published maximum achievable matmul rate.",
+                    "† marks a value from a secondary source (press, reseller, third-party database). Sources per GPU: its catalog file under catalogs/gpus/.",
+                    "Plans compare against usable memory and take time from measured (achieved) rates, never the peak.",
+                })
+            { RightAligned = new[] { false, true, true, true, false, true, true, true } };
+        }
+
+        private static string Marked(Accelerator gpu, string key, string text) => gpu.IsSecondary(key) ? text + " †" : text;
 
         private static string[] Row(params string[] cells) => cells;
 

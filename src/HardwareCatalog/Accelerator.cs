@@ -27,6 +27,7 @@ namespace HardwareCatalog
         private Interconnect? _interconnect;
         private IReadOnlyList<Precision>? _dense;
         private IReadOnlyList<Precision>? _sparse;
+        private IReadOnlyList<Precision>? _measured;
 
         /// <summary>Creates the accelerator; generated code calls this with the catalog entry's values.</summary>
         protected Accelerator(
@@ -65,6 +66,7 @@ namespace HardwareCatalog
             Notes = notes;
             Sources = sources ?? Array.Empty<string>();
             IsEstimated = isEstimated;
+            ValueSources = Array.Empty<ValueSource>();
         }
 
         /// <summary>
@@ -74,6 +76,17 @@ namespace HardwareCatalog
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected Accelerator(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values)
+            : this(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values, null, null, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the accelerator from the compact form, with the measurements' stack and source and the values that
+        /// name their own source (<paramref name="valueSources"/>: key, URL or empty, "secondary" or empty, repeated).
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected Accelerator(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values,
+            string? measurementStack, string? measurementSource, string[]? valueSources)
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Name = name ?? throw new ArgumentNullException(nameof(name));
@@ -84,6 +97,9 @@ namespace HardwareCatalog
             Notes = notes;
             Sources = sources ?? Array.Empty<string>();
             IsEstimated = isEstimated;
+            MeasurementStack = measurementStack;
+            MeasurementSource = measurementSource;
+            ValueSources = ValueSource.Read(valueSources);
         }
 
         /// <summary>
@@ -102,10 +118,14 @@ namespace HardwareCatalog
             Notes = entry.Notes;
             Sources = entry.Sources;
             IsEstimated = entry.IsEstimated;
+            MeasurementStack = entry.MeasurementStack;
+            MeasurementSource = entry.MeasurementSource;
+            ValueSources = entry.ValueSources;
             _values = entry._values;
             _interconnect = entry._interconnect;
             _dense = entry._dense;
             _sparse = entry._sparse;
+            _measured = entry._measured;
         }
 
         /// <summary>
@@ -114,7 +134,16 @@ namespace HardwareCatalog
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static Accelerator Create(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values)
-            => new CatalogAccelerator(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values);
+            => new CatalogAccelerator(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values, null, null, null);
+
+        /// <summary>
+        /// The base-type instance of a catalog entry with measurements or values that name their own source (see the
+        /// protected constructor of the same shape).
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static Accelerator Create(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values,
+            string? measurementStack, string? measurementSource, string[]? valueSources)
+            => new CatalogAccelerator(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values, measurementStack, measurementSource, valueSources);
 
         /// <summary>The catalog id, for example <c>h800-sxm</c>.</summary>
         public string Id { get; }
@@ -145,6 +174,57 @@ namespace HardwareCatalog
         /// <summary>Maximum board power, when the vendor publishes it.</summary>
         /// <remarks>A generated accelerator type whose catalog entry gives the value hides this with a non-nullable member.</remarks>
         public Power? Tdp => Slot(AcceleratorLayout.Tdp) is double watts ? Power.FromWatts(watts) : null;
+
+        /// <summary>
+        /// The memory a process can allocate, as the driver reports it (nvidia-smi, rocm-smi, the vendor's framework),
+        /// when published: less than <see cref="Memory"/>, the marketing figure. Plans compare against this.
+        /// </summary>
+        /// <remarks>A generated accelerator type whose catalog entry gives the value hides this with a non-nullable member.</remarks>
+        public DataSize? UsableMemory => Slot(AcceleratorLayout.UsableMemory) is double bytes ? DataSize.FromBytes(bytes) : null;
+
+        /// <summary>The precisions with a measured, achievable matmul rate (<see cref="MeasuredMatmul"/>).</summary>
+        public IReadOnlyList<Precision> MeasuredPrecisions => _measured ??= Precisions(AcceleratorLayout.Measured);
+
+        /// <summary>
+        /// The measured, achievable dense matmul rate for <paramref name="precision"/> (for example the maximum achievable
+        /// matmul FLOP/s of a published benchmark), or null when none is published. Never above <see cref="Peak"/>.
+        /// </summary>
+        public Achieved<FlopRate>? MeasuredMatmul(Precision precision)
+            => Has(AcceleratorLayout.Measured, precision)
+                ? new Achieved<FlopRate>(FlopRate.FromFlopsPerSecond(_values[AcceleratorLayout.Measured + (int)precision]), null, MeasurementSource ?? SourceOf(MeasuredKey(precision))?.Url, MeasurementStack)
+                : null;
+
+        /// <summary>The measured, achievable memory bandwidth, or null when none is published. Never above <see cref="MemoryBandwidth"/>.</summary>
+        public Achieved<Bandwidth>? MeasuredMemoryBandwidth
+            => Slot(AcceleratorLayout.MeasuredMemoryBandwidth) is double bytesPerSecond
+                ? new Achieved<Bandwidth>(Bandwidth.FromBytesPerSecond(bytesPerSecond), null, MeasurementSource ?? SourceOf("measured.memoryBandwidth")?.Url, MeasurementStack)
+                : null;
+
+        /// <summary>The software stack the measurements ran on, as published (<c>measured.stack</c>).</summary>
+        public string? MeasurementStack { get; }
+
+        /// <summary>Where the measurements are published (<c>measured.source</c>); a value may name its own instead (<see cref="ValueSources"/>).</summary>
+        public string? MeasurementSource { get; }
+
+        /// <summary>
+        /// The values that name their own source or come from a secondary source (press, reseller, a third-party
+        /// database), keyed by their catalog path (<c>tdp</c>, <c>dense.bf16</c>). Every other value comes from <see cref="Sources"/>.
+        /// </summary>
+        public IReadOnlyList<ValueSource> ValueSources { get; }
+
+        /// <summary>The own source of the value at catalog path <paramref name="key"/> (<c>tdp</c>, <c>dense.bf16</c>), or null when it has none.</summary>
+        public ValueSource? SourceOf(string key)
+        {
+            foreach (ValueSource source in ValueSources)
+            {
+                if (string.Equals(source.Key, key, StringComparison.Ordinal)) return source;
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether the value at catalog path <paramref name="key"/> comes from a secondary source (see <see cref="ValueSources"/>).</summary>
+        public bool IsSecondary(string key) => SourceOf(key)?.IsSecondary == true;
 
         /// <summary>Link bandwidths per device.</summary>
         public Interconnect Interconnect => _interconnect ??= Links();
@@ -215,6 +295,8 @@ namespace HardwareCatalog
         /// <inheritdoc/>
         public override string ToString() => Name;
 
+        private static string MeasuredKey(Precision precision) => "measured.matmul." + precision.CatalogKey();
+
         private double? Slot(int index) => double.IsNaN(_values[index]) ? null : _values[index];
 
         private bool Has(int offset, Precision precision) => (uint)precision < PrecisionCount && !double.IsNaN(_values[offset + (int)precision]);
@@ -235,14 +317,15 @@ namespace HardwareCatalog
             Bandwidth? Link(int i) => Slot(AcceleratorLayout.Links + i) is double bytesPerSecond ? Bandwidth.FromBytesPerSecond(bytesPerSecond) : null;
             bool any = false;
             for (int i = 0; i < AcceleratorLayout.LinkCount; i++) any |= !double.IsNaN(_values[AcceleratorLayout.Links + i]);
-            return any ? new Interconnect(Link(0), Link(1), Link(2), Link(3), Link(4)) : Interconnect.None;
+            return any ? new Interconnect(Link(0), Link(1), Link(2), Link(3), Link(4), Link(5)) : Interconnect.None;
         }
 
         /// <summary>The base-type instance of a generated catalog entry (what <c>Gpus.Find</c> and <c>Gpus.All</c> hand out).</summary>
         private sealed class CatalogAccelerator : Accelerator
         {
-            public CatalogAccelerator(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values)
-                : base(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values)
+            public CatalogAccelerator(string id, string name, string vendor, string architecture, string? formFactor, string? notes, string[] sources, bool isEstimated, double[] values,
+                string? measurementStack, string? measurementSource, string[]? valueSources)
+                : base(id, name, vendor, architecture, formFactor, notes, sources, isEstimated, values, measurementStack, measurementSource, valueSources)
             {
             }
         }

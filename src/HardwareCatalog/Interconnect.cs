@@ -6,8 +6,9 @@ namespace HardwareCatalog
     public sealed class Interconnect
     {
         /// <summary>Creates the description; a link the datasheet does not give is null.</summary>
-        public Interconnect(Bandwidth? nvLink = null, Bandwidth? pcie = null, Bandwidth? infinityFabric = null, Bandwidth? ici = null, Bandwidth? ethernet = null)
+        public Interconnect(Bandwidth? nvLink = null, Bandwidth? pcie = null, Bandwidth? infinityFabric = null, Bandwidth? ici = null, Bandwidth? ethernet = null, Bandwidth? neuronLink = null)
         {
+            NeuronLink = neuronLink;
             NvLink = nvLink;
             Pcie = pcie;
             InfinityFabric = infinityFabric;
@@ -32,5 +33,8 @@ namespace HardwareCatalog
 
         /// <summary>Integrated Ethernet (for example Gaudi's RoCE ports).</summary>
         public Bandwidth? Ethernet { get; }
+
+        /// <summary>AWS NeuronLink chip-to-chip bandwidth (Trainium).</summary>
+        public Bandwidth? NeuronLink { get; }
     }
 }

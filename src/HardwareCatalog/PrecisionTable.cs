@@ -117,6 +117,7 @@ namespace HardwareCatalog
             new("infinityFabric", "InfinityFabric"),
             new("ici", "Ici"),
             new("ethernet", "Ethernet"),
+            new("neuronLink", "NeuronLink"),
         };
 
         /// <summary>The DSL keys, in slot order.</summary>

@@ -25,7 +25,7 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = GeneratorHarness.Run(files, "", NoBuiltIns);
 
             Assert.Empty(result.GeneratorDiagnostics);
-            Assert.Equal(new[] { "Gpus.TestA100GB.g.cs", "Gpus.g.cs", "Models.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Gpus.TestA100GB.g.cs", "Gpus.g.cs", "Models.g.cs", "Systems.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Fact]

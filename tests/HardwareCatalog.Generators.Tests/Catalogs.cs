@@ -38,6 +38,51 @@ namespace HardwareCatalog.Generators.Tests
             sources: [ https://example.com/h800.pdf ]
             """;
 
+        /// <summary>A GPU with usable memory, measured rates and a secondary value.</summary>
+        public const string Measured = """
+            kind: gpu
+            id: test-measured
+            name: Test Measured
+            vendor: NVIDIA
+            architecture: Hopper
+            memory: 80 GiB
+            usableMemory:
+              value: 81559 MiB
+              source: https://example.com/smi-output
+            memoryBandwidth: 3.35 TB/s
+            tdp: { value: 700 W, source: "https://example.com/press", secondary: true }
+            dense:
+              bf16: 989.4 TFLOP/s
+              fp8: 1978.9 TFLOP/s
+            measured:
+              source: https://example.com/mamf
+              stack: torch 2.4, CUDA 12.4
+              matmul:
+                bf16: 794.5 TFLOP/s
+              memoryBandwidth: 2.9 TB/s
+            sources: [ https://example.com/datasheet ]
+            """;
+
+        /// <summary>A system of eight <c>test-h100</c> (see <see cref="Hopper"/>).</summary>
+        public const string System = """
+            kind: system
+            id: test-node
+            name: Test Node
+            vendor: NVIDIA
+            gpu: test-h100
+            gpusPerNode: 8
+            scaleUp:
+              link: nvlink
+              domain: 8
+              bandwidth: 900 GB/s
+              direction: both
+            scaleOut:
+              link: infiniband
+              bandwidth: 400 Gb/s
+              direction: each
+            sources: [ https://example.com/node ]
+            """;
+
         public const string Mla = """
             kind: model
             id: test-mla

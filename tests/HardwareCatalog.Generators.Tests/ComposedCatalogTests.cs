@@ -100,7 +100,7 @@ namespace HardwareCatalog.Generators.Tests
 
             Assert.Empty(generator);
             Assert.Empty(compilation);
-            Assert.Equal(new[] { "Gpus.AcmeY2.g.cs", "Gpus.g.cs", "Models.g.cs" }, run.Results.Single().GeneratedSources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Gpus.AcmeY2.g.cs", "Gpus.g.cs", "Models.g.cs", "Systems.g.cs" }, run.Results.Single().GeneratedSources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal));
             string index = run.Results.Single().GeneratedSources.Single(s => s.HintName == "Gpus.g.cs").SourceText.ToString();
             Assert.Contains("case \"acme-x1\": return global::HardwareCatalog.Accelerators.AcmeX1.Instance;", index);
             Assert.Contains("case \"test-h100\": return global::HardwareCatalog.Accelerators.TestH100.Instance;", index);

@@ -32,7 +32,7 @@ namespace HardwareCatalog.Generators.Tests
 
             Assert.Empty(result.GeneratorDiagnostics);
             Assert.Empty(result.CompilationDiagnostics);
-            Assert.Equal(new[] { "Gpus.TestH100.g.cs", "Gpus.TestH800.g.cs", "Gpus.g.cs", "Models.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Gpus.TestH100.g.cs", "Gpus.TestH800.g.cs", "Gpus.g.cs", "Models.g.cs", "Systems.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Fact]
@@ -129,7 +129,7 @@ namespace HardwareCatalog.Generators.Tests
 
             GeneratorResult result = GeneratorHarness.Run(files, "", properties);
 
-            Assert.Equal(new[] { "Gpus.TestA100GB.g.cs", "Gpus.g.cs", "Models.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Gpus.TestA100GB.g.cs", "Gpus.g.cs", "Models.g.cs", "Systems.g.cs" }, result.HintNames.OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Fact]

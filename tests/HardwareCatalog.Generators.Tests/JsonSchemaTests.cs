@@ -52,6 +52,7 @@ namespace HardwareCatalog.Generators.Tests
         [Theory]
         [InlineData(CatalogSchema.GpuKind)]
         [InlineData(CatalogSchema.ModelKind)]
+        [InlineData(CatalogSchema.SystemKind)]
         public void The_schema_and_the_generator_list_the_same_keys(string kind)
         {
             JObject root = JObject.Parse(File.ReadAllText(SchemaPath));

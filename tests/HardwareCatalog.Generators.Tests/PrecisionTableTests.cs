@@ -59,7 +59,8 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal(AcceleratorLayout.PrecisionCount, PrecisionTable.Count);
             Assert.Equal(AcceleratorLayout.Dense, AcceleratorLayout.Links + LinkTable.Count);
             Assert.Equal(AcceleratorLayout.Sparse, AcceleratorLayout.Dense + PrecisionTable.Count);
-            Assert.Equal(AcceleratorLayout.Length, AcceleratorLayout.Sparse + PrecisionTable.Count);
+            Assert.Equal(AcceleratorLayout.Measured, AcceleratorLayout.Sparse + PrecisionTable.Count);
+            Assert.Equal(AcceleratorLayout.Length, AcceleratorLayout.Measured + PrecisionTable.Count);
         }
 
         [Fact]

@@ -11,6 +11,8 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/h800.yaml", Catalogs.Derived),
             new("/p/catalogs/a100.yaml", Catalogs.Ampere),
             new("/p/catalogs/mla.yaml", Catalogs.Mla),
+            new("/p/catalogs/measured.yaml", Catalogs.Measured),
+            new("/p/catalogs/node.yaml", Catalogs.System),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -32,6 +34,9 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Gpus.g.cs")]
         [InlineData("Models.TestMla.g.cs")]
         [InlineData("Models.g.cs")]
+        [InlineData("Gpus.TestMeasured.g.cs")]
+        [InlineData("Systems.TestNode.g.cs")]
+        [InlineData("Systems.g.cs")]
         public void Emitted_code_matches_the_reviewed_snapshot(string hintName)
         {
             GeneratorResult result = GeneratorHarness.Run(Files);

@@ -47,11 +47,37 @@ namespace HardwareCatalog.Tests
         }
 
         [Fact]
+        public void Trainium_chips_give_their_neuronlink_bandwidth()
+        {
+            // AWS Neuron, Trainium2 architecture page: NeuronLink-v3 at 1.28 TB/sec per chip; its comparison table gives
+            // Trainium (Trn1) 384 GB/sec per chip.
+            Assert.Equal(Bandwidth.Parse("1.28 TB/s"), Gpus.Trainium2.Interconnect.NeuronLink);
+            Assert.Equal(Bandwidth.FromBytesPerSecond(384e9), Gpus.Trainium.Interconnect.NeuronLink);
+            Assert.Null(Gpus.H100Sxm.Interconnect.NeuronLink);
+        }
+
+        [Fact]
+        public void Measured_and_usable_figures_stay_within_their_peaks_and_name_a_source()
+        {
+            Assert.All(Gpus.All, g =>
+            {
+                if (g.UsableMemory is { } usable) Assert.True(usable <= g.Memory!.Value, $"{g.Id}: usable {usable} > {g.Memory}");
+                foreach (Precision p in g.MeasuredPrecisions)
+                {
+                    Achieved<FlopRate> measured = g.MeasuredMatmul(p)!.Value;
+                    Assert.True(measured.Value <= g.Peak(p), $"{g.Id} {p}: measured {measured.Value} > peak {g.Peak(p)}");
+                    Assert.False(string.IsNullOrEmpty(measured.Source), $"{g.Id} {p}: no source");
+                }
+            });
+        }
+
+        [Fact]
         public void Every_source_is_an_absolute_https_url()
         {
             // That each entry has a non-empty vendor and at least one source is HWC102/HWC105 at build time
             // (CatalogRuleTests); what a source says is not checked there.
-            Assert.All(Gpus.All.SelectMany(g => g.Sources.Select(s => (g.Id, Source: s))), e =>
+            var own = Gpus.All.SelectMany(g => g.ValueSources.Where(v => v.Url is not null).Select(v => (g.Id, Source: v.Url!)));
+            Assert.All(Gpus.All.SelectMany(g => g.Sources.Select(s => (g.Id, Source: s))).Concat(own), e =>
                 Assert.True(System.Uri.TryCreate(e.Source, System.UriKind.Absolute, out System.Uri? uri) && uri.Scheme == "https" && uri.Host.Contains('.'), $"{e.Id}: '{e.Source}'"));
         }
 

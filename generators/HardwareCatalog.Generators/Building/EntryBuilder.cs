@@ -44,7 +44,8 @@ namespace HardwareCatalog.Generators.Building
             string? identifier = RequiredKeys.Check(reader, diagnostics) ? Identifiers.Resolve(entry, diagnostics) : null;
             GpuEntry? gpu = identifier is not null && entry.Kind == CatalogSchema.GpuKind ? GpuBuilder.Build(reader, identifier) : null;
             ModelEntry? model = identifier is not null && entry.Kind == CatalogSchema.ModelKind ? ModelBuilder.Build(reader, identifier) : null;
-            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model);
+            SystemEntry? system = identifier is not null && entry.Kind == CatalogSchema.SystemKind ? SystemBuilder.Build(reader, identifier) : null;
+            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system);
         }
 
         /// <summary>The paths whose values name other entries, with where they were written (an inherited one: in its own file).</summary>
@@ -53,7 +54,7 @@ namespace HardwareCatalog.Generators.Building
             List<KeyLocation>? references = null;
             foreach (ParsedField field in fields)
             {
-                if (field.Path is "training.gpu" or "training.precision")
+                if (field.Path is "training.gpu" or "training.precision" or "gpu")
                 {
                     (references ??= new List<KeyLocation>()).Add(new KeyLocation(field.Path, field.Location));
                 }

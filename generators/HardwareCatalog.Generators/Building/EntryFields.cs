@@ -28,8 +28,12 @@ namespace HardwareCatalog.Generators.Building
         /// <summary>Joins a list's items in <see cref="Values"/>: the unit separator, which no catalog text may hold.</summary>
         public const string ListSeparator = "\u001F";
 
+        /// <summary>In <see cref="Values"/>, the path of a value's own source and of its secondary mark: the path of the value they follow plus this.</summary>
+        public const string SourceSuffix = "#source", SecondarySuffix = "#secondary";
+
         /// <summary>
-        /// The values as written, key path and text alternating (a list's items joined by <see cref="ListSeparator"/>): what a public
+        /// The values as written, key path and text alternating (a list's items joined by <see cref="ListSeparator"/>; a value's own source and secondary mark follow it, under
+        /// its path with <see cref="SourceSuffix"/> and <see cref="SecondarySuffix"/>): what a public
         /// catalog records in its assembly metadata (see <c>Referencing/ReferencedEntries</c>).
         /// </summary>
         public EquatableArray<string> Values()
@@ -39,6 +43,17 @@ namespace HardwareCatalog.Generators.Building
             {
                 values.Add(field.Path);
                 values.Add(field.Kind == Schema.ValueKind.StringList ? string.Join(ListSeparator, field.Items) : field.Text);
+                if (field.Source is not null)
+                {
+                    values.Add(field.Path + SourceSuffix);
+                    values.Add(field.Source);
+                }
+
+                if (field.IsSecondary)
+                {
+                    values.Add(field.Path + SecondarySuffix);
+                    values.Add("true");
+                }
             }
 
             return new EquatableArray<string>(values.ToArray());

@@ -26,6 +26,12 @@ namespace HardwareCatalog.Generators.Building
                 return null;
             }
 
+            List<Peak> measured = Peaks(fields, "measured.matmul");
+            if (!CheckMeasured(fields, dense, measured) | !CheckUsableMemory(fields))
+            {
+                return null;
+            }
+
             if (sparsity?.Text != "published")
             {
                 WarnSparseNotTwiceDense(fields, dense, sparse);
@@ -77,7 +83,91 @@ namespace HardwareCatalog.Generators.Building
                 IsEstimated: fields.Flag("estimated"),
                 IsBuiltIn: entry.IsBuiltIn,
                 Values: fields.Values(),
-                ExternalNamespace: fields.ExternalNamespace);
+                ExternalNamespace: fields.ExternalNamespace)
+            {
+                UsableMemory = fields.Quantity("usableMemory"),
+                Measured = measured.ToEquatableArray(),
+                MeasuredMemoryBandwidth = fields.Quantity("measured.memoryBandwidth"),
+                MeasurementStack = fields.Text("measured.stack"),
+                MeasurementSource = fields.Text("measured.source"),
+                ValueSources = ValueSources(fields),
+            };
+        }
+
+        /// <summary>The values written in the long form, with their own source or secondary mark.</summary>
+        internal static EquatableArray<ValueSource> ValueSources(EntryFields fields)
+        {
+            List<ValueSource>? sources = null;
+            foreach (ParsedField field in fields.All)
+            {
+                if (field.Source is not null || field.IsSecondary)
+                {
+                    (sources ??= new List<ValueSource>()).Add(new ValueSource(field.Path, field.Source, field.IsSecondary));
+                }
+            }
+
+            return sources is null ? EquatableArray<ValueSource>.Empty : sources.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// HWC124 and HWC125: a measured figure names where it was published, and stays at or below the peak it is
+        /// measured against (a dense peak of the same precision; the memory bandwidth).
+        /// </summary>
+        private static bool CheckMeasured(EntryFields fields, List<Peak> dense, List<Peak> measured)
+        {
+            bool ok = true;
+            bool hasSource = fields.Field("measured.source") is not null;
+            foreach (ParsedField field in fields.All)
+            {
+                if (field.Path.StartsWith("measured.", StringComparison.Ordinal) && field.Kind == ValueKind.Quantity && !hasSource && field.Source is null)
+                {
+                    fields.Fail(DiagnosticDescriptors.MeasuredWithoutSource, field.Location, field.Path, fields.Entry.Id);
+                    ok = false;
+                }
+            }
+
+            foreach (Peak rate in measured)
+            {
+                PrecisionRow row = PrecisionTable.Rows[rate.Precision];
+                string path = "measured.matmul." + row.Key;
+                Peak? peak = dense.Find(d => d.Precision == rate.Precision);
+                if (peak is null)
+                {
+                    fields.Fail(DiagnosticDescriptors.MeasuredAbovePeak, fields.LocationOf(path), path, fields.Entry.Id, rate.Text,
+                        $"has no dense {row.DisplayName} peak to be measured against: a precision without a dense peak is one the accelerator does not support");
+                    ok = false;
+                }
+                else if (rate.FlopsPerSecond > peak.FlopsPerSecond)
+                {
+                    fields.Fail(DiagnosticDescriptors.MeasuredAbovePeak, fields.LocationOf(path), path, fields.Entry.Id, rate.Text,
+                        $"is above the dense {row.DisplayName} peak of {peak.Text}: a measured rate cannot exceed its peak (is it a sparse figure, or another SKU's?)");
+                    ok = false;
+                }
+            }
+
+            if (fields.Quantity("measured.memoryBandwidth") is { } achieved && fields.Quantity("memoryBandwidth") is { } bandwidth && achieved.Value > bandwidth.Value)
+            {
+                fields.Fail(DiagnosticDescriptors.MeasuredAbovePeak, fields.LocationOf("measured.memoryBandwidth"), "measured.memoryBandwidth", fields.Entry.Id, achieved.Text,
+                    $"is above the peak memory bandwidth of {bandwidth.Text}: a measured bandwidth cannot exceed the peak");
+                ok = false;
+            }
+
+            return ok;
+        }
+
+        private static string Bytes(double bytes) => bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+
+        /// <summary>HWC126: usable memory is part of the installed memory, never more.</summary>
+        private static bool CheckUsableMemory(EntryFields fields)
+        {
+            if (fields.Quantity("usableMemory") is { } usable && fields.Quantity("memory") is { } memory && usable.Value > memory.Value)
+            {
+                fields.Fail(DiagnosticDescriptors.UsableAboveMemory, fields.LocationOf("usableMemory"), fields.Entry.Id, usable.Text, memory.Text,
+                    Bytes(usable.Value), Bytes(memory.Value));
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>The peaks of one table (<c>dense</c> or <c>sparse</c>), in precision order.</summary>

@@ -16,8 +16,10 @@ namespace HardwareCatalog.Generators.Building
             "All", "Find", "AllHolder", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
             // Members the generated entry types declare: a type cannot have a member of its own name (CS0542).
             "Instance", "Dense", "Sparse", "DensePeaks", "SparsePeaks", "Memory", "MemoryBandwidth", "Tdp", "Training",
+            "UsableMemory", "Measured", "MeasuredRates", "Gpu",
             // The generated namespaces and classes, and the runtime base types.
             "Gpus", "Models", "Accelerators", "LanguageModels", "Accelerator", "ModelSpec",
+            "Systems", "AcceleratorSystems", "AcceleratorSystem",
         };
 
         /// <summary>

@@ -34,7 +34,7 @@ namespace HardwareCatalog.Generators.Emitting
 
             w.Open($"namespace {options.Namespace}.Accelerators");
             w.Line(CodeWriter.RuntimeAlias);
-            if (model.Memory is not null || model.MemoryBandwidth is not null || model.Tdp is not null || model.Dense.Count + model.Sparse.Count > 0)
+            if (model.Memory is not null || model.UsableMemory is not null || model.MemoryBandwidth is not null || model.Tdp is not null || model.Dense.Count + model.Sparse.Count > 0 || model.MeasuredMemoryBandwidth is not null)
             {
                 w.Line(CodeWriter.UnitsAlias);
             }
@@ -67,6 +67,8 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.MemoryBandwidth is { } bandwidth) values[AcceleratorLayout.MemoryBandwidth] = CodeWriter.Number(bandwidth.Value);
             if (model.Tdp is { } tdp) values[AcceleratorLayout.Tdp] = CodeWriter.Number(tdp.Value);
             if (model.Released is { } year) values[AcceleratorLayout.Released] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (model.UsableMemory is { } usable) values[AcceleratorLayout.UsableMemory] = CodeWriter.Number(usable.Value);
+            if (model.MeasuredMemoryBandwidth is { } achieved) values[AcceleratorLayout.MeasuredMemoryBandwidth] = CodeWriter.Number(achieved.Value);
             foreach (Link link in model.Interconnect)
             {
                 values[AcceleratorLayout.Links + System.Array.IndexOf(LinkTable.Keys, link.Key)] = CodeWriter.Number(link.Bandwidth.Value);
@@ -74,18 +76,34 @@ namespace HardwareCatalog.Generators.Emitting
 
             foreach (Peak peak in model.Dense) values[AcceleratorLayout.Dense + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
             foreach (Peak peak in model.Sparse) values[AcceleratorLayout.Sparse + peak.Precision] = CodeWriter.Number(peak.FlopsPerSecond);
+            foreach (Peak rate in model.Measured) values[AcceleratorLayout.Measured + rate.Precision] = CodeWriter.Number(rate.FlopsPerSecond);
 
             string Slots(int start, int count) => string.Join(", ", values.Skip(start).Take(count));
             string precisions = string.Join(" ", PrecisionTable.Keys);
             string strings = string.Join(", ", new[] { model.Id, model.Name, model.Vendor, model.Architecture, model.FormFactor, model.Notes }.Select(CodeWriter.Literal));
             w.Line($"private static readonly _HC.Accelerator _{model.Identifier} = _HC.Accelerator.Create({strings}, {CodeWriter.StringArray(model.Sources)}, {CodeWriter.Bool(model.IsEstimated)}, new double[]");
             w.Line("{");
-            w.Line("    // memory B, memoryBandwidth B/s, tdp W, released; links B/s: " + string.Join(" ", LinkTable.Keys));
+            w.Line("    // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: " + string.Join(" ", LinkTable.Keys));
             w.Line("    " + Slots(AcceleratorLayout.Memory, AcceleratorLayout.Links) + ", " + Slots(AcceleratorLayout.Links, AcceleratorLayout.LinkCount) + ",");
-            w.Line("    // dense, then sparse FLOP/s: " + precisions);
+            w.Line("    // dense, sparse, then measured matmul FLOP/s: " + precisions);
             w.Line("    " + Slots(AcceleratorLayout.Dense, PrecisionTable.Keys.Length) + ",");
             w.Line("    " + Slots(AcceleratorLayout.Sparse, PrecisionTable.Keys.Length) + ",");
-            w.Line("});");
+            w.Line("    " + Slots(AcceleratorLayout.Measured, PrecisionTable.Keys.Length) + ",");
+            bool provenance = model.MeasurementStack is not null || model.MeasurementSource is not null || model.ValueSources.Count > 0;
+            w.Line(provenance ? $"}}, {CodeWriter.Literal(model.MeasurementStack)}, {CodeWriter.Literal(model.MeasurementSource)}, {ValueSourceArray(model.ValueSources)});" : "});");
+        }
+
+        /// <summary>The values that name their own source, as the runtime reads them: key, URL or empty, "secondary" or empty.</summary>
+        private static string ValueSourceArray(EquatableArray<ValueSource> sources)
+            => sources.Count == 0 ? "null" : CodeWriter.StringArray(new EquatableArray<string>(sources.SelectMany(s => new[] { s.Path, s.Url ?? "", s.IsSecondary ? "secondary" : "" }).ToArray()));
+
+        /// <summary>What a member's doc says of where its value comes from, when the value names its own source.</summary>
+        internal static string Provenance(EquatableArray<ValueSource> sources, string path)
+        {
+            ValueSource? source = sources.FirstOrDefault(s => s.Path == path);
+            if (source is null) return "";
+            string kind = source.IsSecondary ? "<b>Secondary source</b> (press, reseller or third-party database; build with <c>HardwareCatalogSecondaryValues=exclude</c> to leave it out)" : "Source";
+            return source.Url is null ? $" {kind}." : $" {kind}: {CodeWriter.Xml(source.Url)}.";
         }
 
         private static void WriteTypedMembers(CodeWriter w, GpuEntry model)
@@ -94,22 +112,36 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.Memory is { } memory)
             {
                 w.Line();
-                w.Doc($"<summary>Device memory: {CodeWriter.Xml(memory.Text)}.</summary>");
+                w.Doc($"<summary>Device memory: {CodeWriter.Xml(memory.Text)}.{Provenance(model.ValueSources, "memory")}</summary>");
                 w.Line("public new _U.DataSize Memory => base.Memory.GetValueOrDefault();");
+            }
+
+            if (model.UsableMemory is { } usable)
+            {
+                w.Line();
+                w.Doc($"<summary>Memory a process can allocate, as the driver reports it: {CodeWriter.Xml(usable.Text)}.{Provenance(model.ValueSources, "usableMemory")}</summary>");
+                w.Line("public new _U.DataSize UsableMemory => base.UsableMemory.GetValueOrDefault();");
             }
 
             if (model.MemoryBandwidth is { } bandwidth)
             {
                 w.Line();
-                w.Doc($"<summary>Peak memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.</summary>");
+                w.Doc($"<summary>Peak memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{Provenance(model.ValueSources, "memoryBandwidth")}</summary>");
                 w.Line("public new _U.Bandwidth MemoryBandwidth => base.MemoryBandwidth.GetValueOrDefault();");
             }
 
             if (model.Tdp is { } tdp)
             {
                 w.Line();
-                w.Doc($"<summary>Maximum board power: {CodeWriter.Xml(tdp.Text)}.</summary>");
+                w.Doc($"<summary>Maximum board power: {CodeWriter.Xml(tdp.Text)}.{Provenance(model.ValueSources, "tdp")}</summary>");
                 w.Line("public new _U.Power Tdp => base.Tdp.GetValueOrDefault();");
+            }
+
+            if (model.Measured.Count > 0 || model.MeasuredMemoryBandwidth is not null)
+            {
+                w.Line();
+                w.Doc("<summary>Measured, achievable rates (not peaks), one member per measured value: what a plan's time is computed from.</summary>");
+                w.Line("public MeasuredRates Measured => default;");
             }
 
             if (model.Dense.Count > 0)
@@ -129,17 +161,51 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.Dense.Count > 0)
             {
                 w.Line();
-                WritePeakStruct(w, "DensePeaks", "Dense", "Peak", model.Dense, sparse: false);
+                WritePeakStruct(w, "DensePeaks", "Dense", "Peak", model.Dense, sparse: false, model.ValueSources);
             }
 
             if (model.Sparse.Count > 0)
             {
                 w.Line();
-                WritePeakStruct(w, "SparsePeaks", "Sparse", "PeakSparse", model.Sparse, sparse: true);
+                WritePeakStruct(w, "SparsePeaks", "Sparse", "PeakSparse", model.Sparse, sparse: true, model.ValueSources);
+            }
+
+            if (model.Measured.Count > 0 || model.MeasuredMemoryBandwidth is not null)
+            {
+                w.Line();
+                WriteMeasuredStruct(w, model);
             }
         }
 
-        private static void WritePeakStruct(CodeWriter w, string typeName, string label, string lookup, EquatableArray<Peak> peaks, bool sparse)
+        private static void WriteMeasuredStruct(CodeWriter w, GpuEntry model)
+        {
+            string stack = model.MeasurementStack is { } s ? $" Stack: {CodeWriter.Xml(s)}." : "";
+            string source = model.MeasurementSource is { } url ? $" Source: {CodeWriter.Xml(url)}." : "";
+            w.Doc($"<summary>Measured, achievable rates of this accelerator.{stack}{source}</summary>");
+            w.Open("public readonly struct MeasuredRates");
+            bool first = true;
+            foreach (Peak rate in model.Measured)
+            {
+                if (!first) w.Line();
+                first = false;
+                string member = PrecisionTable.MemberNames[rate.Precision];
+                Peak? peak = model.Dense.FirstOrDefault(p => p.Precision == rate.Precision);
+                string share = peak is null ? "" : $" ({(rate.FlopsPerSecond / peak.FlopsPerSecond * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}% of the dense peak, {CodeWriter.Xml(peak.Text)})";
+                w.Doc($"<summary>Measured {PrecisionTable.DisplayNames[rate.Precision]} matmul rate: {CodeWriter.Xml(rate.Text)}{share}.{Provenance(model.ValueSources, "measured.matmul." + PrecisionTable.Keys[rate.Precision])}</summary>");
+                w.Line($"public _HC.Achieved<_U.FlopRate> {member} => Instance.MeasuredMatmul(_HC.Precision.{member}).GetValueOrDefault();");
+            }
+
+            if (model.MeasuredMemoryBandwidth is { } bandwidth)
+            {
+                if (!first) w.Line();
+                w.Doc($"<summary>Measured memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{Provenance(model.ValueSources, "measured.memoryBandwidth")}</summary>");
+                w.Line("public _HC.Achieved<_U.Bandwidth> MemoryBandwidth => Instance.MeasuredMemoryBandwidth.GetValueOrDefault();");
+            }
+
+            w.Close();
+        }
+
+        private static void WritePeakStruct(CodeWriter w, string typeName, string label, string lookup, EquatableArray<Peak> peaks, bool sparse, EquatableArray<ValueSource> sources)
         {
             w.Doc($"<summary>{label} peaks of the precisions this accelerator supports.</summary>");
             w.Open($"public readonly struct {typeName}");
@@ -155,7 +221,8 @@ namespace HardwareCatalog.Generators.Emitting
                 string kind = sparse ? "2:4 sparse" : "dense";
                 string twice = peak.DerivedFromSparsity ? " (twice the dense peak)" : "";
                 string member = PrecisionTable.MemberNames[peak.Precision];
-                w.Doc($"<summary>{display} {kind} peak: {CodeWriter.Xml(shown)}{twice}.</summary>");
+                string provenance = Provenance(sources, (sparse ? "sparse." : "dense.") + PrecisionTable.Keys[peak.Precision]);
+                w.Doc($"<summary>{display} {kind} peak: {CodeWriter.Xml(shown)}{twice}.{provenance}</summary>");
                 w.Line($"public _U.FlopRate {member} => Instance.{lookup}(_HC.Precision.{member});");
             }
 
@@ -200,6 +267,12 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.Interconnect.Count > 0)
             {
                 lines.Add($"<para>Links: {CodeWriter.Xml(string.Join(", ", model.Interconnect.Select(l => $"{l.Key} {l.Bandwidth.Text}")))}.</para>");
+            }
+
+            string[] secondary = model.ValueSources.Where(v => v.IsSecondary).Select(v => v.Path).ToArray();
+            if (secondary.Length > 0)
+            {
+                lines.Add($"<para><b>Secondary sources</b> (press, reseller or third-party database, no primary source published) for: {CodeWriter.Xml(string.Join(", ", secondary))}. Build with <c>HardwareCatalogSecondaryValues=exclude</c> to leave them out.</para>");
             }
 
             if (model.Extends is not null)

@@ -8,15 +8,15 @@ namespace HardwareCatalog.Generators.Emitting
     /// </summary>
     internal static class IndexEmitter
     {
-        /// <param name="className">The index class: <c>Gpus</c> or <c>Models</c>.</param>
-        /// <param name="typesNamespace">The sub-namespace of the entry types: <c>Accelerators</c> or <c>LanguageModels</c>.</param>
+        /// <param name="className">The index class: <c>Gpus</c>, <c>Models</c> or <c>Systems</c>.</param>
+        /// <param name="typesNamespace">The sub-namespace of the entry types: <c>Accelerators</c>, <c>LanguageModels</c> or <c>AcceleratorSystems</c>.</param>
         /// <param name="baseType">The runtime base type of the entries.</param>
         /// <param name="what">What one entry is, for the docs: "accelerator", "model".</param>
         /// <param name="exampleId">An id for the docs of <c>Find</c>.</param>
-        public static string Emit(string className, string typesNamespace, string baseType, string what, string exampleId, EquatableArray<IndexEntry> entries, CatalogOptions options)
+        /// <param name="exampleIdentifier">The C# name of <paramref name="exampleId"/>, for the docs.</param>
+        public static string Emit(string className, string typesNamespace, string baseType, string what, string exampleId, string exampleIdentifier, EquatableArray<IndexEntry> entries, CatalogOptions options)
         {
             string entryType = $"_HC.{baseType}";
-            string exampleIdentifier = className == "Gpus" ? "H800Sxm" : "DeepSeekV3";
             var w = new CodeWriter();
             CodeWriter.Header(w, options);
             if (options.IsPublic && className == "Gpus")

@@ -24,7 +24,29 @@ namespace HardwareCatalog.Generators.Model
         bool IsEstimated,
         bool IsBuiltIn,
         EquatableArray<string> Values = default,
-        string? ExternalNamespace = null);
+        string? ExternalNamespace = null)
+    {
+        /// <summary>What a process can allocate, as the driver reports it (<c>usableMemory</c>).</summary>
+        public Quantity? UsableMemory { get; init; }
+
+        /// <summary>Measured, achievable dense matmul rates (<c>measured.matmul</c>), in precision order.</summary>
+        public EquatableArray<Peak> Measured { get; init; } = EquatableArray<Peak>.Empty;
+
+        /// <summary>Measured, achievable memory bandwidth (<c>measured.memoryBandwidth</c>).</summary>
+        public Quantity? MeasuredMemoryBandwidth { get; init; }
+
+        /// <summary>The software stack of the measurements (<c>measured.stack</c>).</summary>
+        public string? MeasurementStack { get; init; }
+
+        /// <summary>Where the measurements are published (<c>measured.source</c>).</summary>
+        public string? MeasurementSource { get; init; }
+
+        /// <summary>The values that name their own source, in the order written.</summary>
+        public EquatableArray<ValueSource> ValueSources { get; init; } = EquatableArray<ValueSource>.Empty;
+    }
+
+    /// <summary>A value's own source (<c>source:</c>) and whether it is secondary (<c>secondary: true</c>).</summary>
+    internal sealed record ValueSource(string Path, string? Url, bool IsSecondary);
 
     /// <summary>A peak rate for one precision (the index of <c>Precision</c> and of <c>PrecisionTable.Rows</c>).</summary>
     internal sealed record Peak(int Precision, double FlopsPerSecond, string Text, bool DerivedFromSparsity);

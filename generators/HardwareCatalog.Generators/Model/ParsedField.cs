@@ -11,6 +11,12 @@ namespace HardwareCatalog.Generators.Model
         EquatableArray<string> Items,
         LocationInfo Location)
     {
+        /// <summary>The value's own source, when the file wrote it in the long form (<c>value:</c>, <c>source:</c>, <c>secondary:</c>).</summary>
+        public string? Source { get; init; }
+
+        /// <summary>Whether the value comes from a secondary source (press, reseller, a third-party database), not the vendor or the paper.</summary>
+        public bool IsSecondary { get; init; }
+
         /// <summary>The value at <paramref name="path"/> among an entry's few values (a scan beats hashing them), or null.</summary>
         public static ParsedField? Find(System.ReadOnlySpan<ParsedField> fields, string path)
         {

@@ -18,6 +18,12 @@ namespace HardwareCatalog.Generators.Model
         EquatableArray<string> ReferencedNamespaces,
         EquatableArray<DiagnosticInfo> Diagnostics)
     {
+        /// <summary>Every system that is emitted, with its GPU resolved.</summary>
+        public EquatableArray<SystemEntry> Systems { get; init; } = EquatableArray<SystemEntry>.Empty;
+
+        /// <summary>Every system in the catalog, by id: emitted here or carried by a referenced assembly.</summary>
+        public EquatableArray<IndexEntry> SystemIndex { get; init; } = EquatableArray<IndexEntry>.Empty;
+
         public static readonly ResolvedCatalog Empty = new(
             EquatableArray<EntryKey>.Empty, EquatableArray<GpuEntry>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelEntry>.Empty,
             EquatableArray<IndexEntry>.Empty, EquatableArray<string>.Empty, EquatableArray<DiagnosticInfo>.Empty);

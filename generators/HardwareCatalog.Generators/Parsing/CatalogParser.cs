@@ -24,19 +24,23 @@ namespace HardwareCatalog.Generators.Parsing
         private readonly List<KeyLocation> _mappings = new();
 
         private readonly string? _pack;
+        private readonly bool _excludeSecondary;
 
-        private CatalogParser(string path, bool isBuiltIn, string? pack)
+        private CatalogParser(string path, bool isBuiltIn, string? pack, bool excludeSecondary)
         {
             _path = path;
             _isBuiltIn = isBuiltIn;
             _pack = pack;
+            _excludeSecondary = excludeSecondary;
         }
 
         /// <param name="pack">The package id of the catalog pack the file ships in, or null: every location in the file
         /// carries it, so that any diagnostic about the file's entries, in whatever stage, names the pack.</param>
-        public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize, string? pack = null)
+        /// <param name="excludeSecondary">Leave out values marked <c>secondary: true</c> (MSBuild property
+        /// <c>HardwareCatalogSecondaryValues=exclude</c>), after checking them.</param>
+        public static ParsedFile Parse(string path, string text, bool isBuiltIn, int maxFileSize = InputGuard.DefaultMaxFileSize, string? pack = null, bool excludeSecondary = false)
         {
-            var parser = new CatalogParser(path, isBuiltIn, pack);
+            var parser = new CatalogParser(path, isBuiltIn, pack, excludeSecondary);
             List<ParsedEntry> entries = InputGuard.Check(path, text, parser.IsJson, maxFileSize, parser._diagnostics) ? parser.ParseText(text) : new List<ParsedEntry>();
             if (entries.Count == 0 && parser._diagnostics.Count == 0)
             {
@@ -181,6 +185,12 @@ namespace HardwareCatalog.Generators.Parsing
                 return;
             }
 
+            if (node is YamlTreeMapping sourced)
+            {
+                ReadSourcedValue(sourced, keyLocation, spec, path, context, fields);
+                return;
+            }
+
             if (node is not YamlTreeScalar scalar)
             {
                 Report(DiagnosticDescriptors.WrongShape, Span(node), path, ExpectedScalar(spec), Describe(node));
@@ -227,6 +237,82 @@ namespace HardwareCatalog.Generators.Parsing
                     break;
             }
         }
+
+        /// <summary>The long form of a value, which names the value's own source: <c>{ value: 400 W, source: URL, secondary: true }</c>.</summary>
+        private void ReadSourcedValue(YamlTreeMapping mapping, LocationInfo keyLocation, FieldSpec spec, string path, string context, List<ParsedField> fields)
+        {
+            YamlTreeScalar? value = null;
+            string? source = null;
+            bool secondary = false;
+            bool ok = true;
+            foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> pair in mapping.Pairs)
+            {
+                string key = (pair.Key as YamlTreeScalar)?.Value ?? "";
+                YamlTreeScalar? scalar = pair.Value as YamlTreeScalar;
+                switch (key)
+                {
+                    case ValueKey when scalar is not null:
+                        value = scalar;
+                        break;
+                    case SourceKey when scalar is { Value: { } url } && url.Trim().Length > 0:
+                        source = url.Trim();
+                        break;
+                    case SecondaryKey when scalar is { Value: "true" or "false" }:
+                        secondary = scalar.Value == "true";
+                        break;
+                    case ValueKey:
+                        Report(DiagnosticDescriptors.WrongShape, Span(pair.Value), path + "." + key, ExpectedScalar(spec), Describe(pair.Value));
+                        ok = false;
+                        break;
+                    case SourceKey:
+                        Report(DiagnosticDescriptors.WrongShape, Span(pair.Value), path + "." + key, "the URL the value comes from", Describe(pair.Value));
+                        ok = false;
+                        break;
+                    case SecondaryKey:
+                        Report(DiagnosticDescriptors.WrongShape, Span(pair.Value), path + "." + key, "true or false", Describe(pair.Value));
+                        ok = false;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.UnknownKey, Span(pair.Key), key, $"the value '{path}' of {context}", Suggestions.DidYouMean(key, SourcedValueKeys));
+                        ok = false;
+                        break;
+                }
+            }
+
+            if (value is null)
+            {
+                if (ok) Report(DiagnosticDescriptors.MissingKey, keyLocation, "The value", path, ValueKey, $" (a value written as a mapping holds '{ValueKey}:', with '{SourceKey}:' and '{SecondaryKey}:' beside it)");
+                return;
+            }
+
+            if (secondary && source is null)
+            {
+                Report(DiagnosticDescriptors.MissingKey, keyLocation, "The secondary value", path, SourceKey, " (a value from a secondary source names it, so that a reader can weigh it)");
+                return;
+            }
+
+            int count = fields.Count;
+            ReadValue(value, keyLocation, spec, path, context, fields);
+            if (!ok || fields.Count == count)
+            {
+                if (fields.Count > count) fields.RemoveAt(count);
+                return;
+            }
+
+            if (secondary && _excludeSecondary)
+            {
+                // HardwareCatalogSecondaryValues=exclude: the value is checked, then left out as if it were not written.
+                fields.RemoveAt(count);
+                return;
+            }
+
+            fields[count] = fields[count] with { Source = source, IsSecondary = secondary };
+        }
+
+        /// <summary>The keys of a value's long form.</summary>
+        internal const string ValueKey = "value", SourceKey = "source", SecondaryKey = "secondary";
+
+        private static readonly string[] SourcedValueKeys = { ValueKey, SourceKey, SecondaryKey };
 
         private void ReadQuantity(string text, FieldSpec spec, string path, LocationInfo location, List<ParsedField> fields)
         {

@@ -27,7 +27,22 @@ namespace HardwareCatalog.Generators.Referencing
                 for (int i = 0; i + 1 < entry.Values.Count; i += 2)
                 {
                     // The values are already merged with their chain: 'extends' would make the entry derive again.
-                    if (entry.Values[i] != "extends" && Read(spec, entry.Values[i], entry.Values[i + 1], location) is { } field) fields.Add(field);
+                    string path = entry.Values[i];
+                    if (path.EndsWith(Building.EntryFields.SourceSuffix, System.StringComparison.Ordinal) || path.EndsWith(Building.EntryFields.SecondarySuffix, System.StringComparison.Ordinal))
+                    {
+                        // The provenance of the value just read, if it was read.
+                        int last = fields.Count - 1;
+                        if (last >= 0 && path.StartsWith(fields[last].Path + "#", System.StringComparison.Ordinal))
+                        {
+                            fields[last] = path.EndsWith(Building.EntryFields.SourceSuffix, System.StringComparison.Ordinal)
+                                ? fields[last] with { Source = entry.Values[i + 1] }
+                                : fields[last] with { IsSecondary = entry.Values[i + 1] == "true" };
+                        }
+
+                        continue;
+                    }
+
+                    if (path != "extends" && Read(spec, path, entry.Values[i + 1], location) is { } field) fields.Add(field);
                 }
 
                 var parsed = new ParsedEntry(entry.Kind, entry.Id, new EntryKey(catalog.AssemblyName, entries.Count), entry.IsBuiltIn, location,

@@ -88,6 +88,21 @@ namespace HardwareCatalog.Generators.Resolving
                 }
             }
 
+            var systems = new List<SystemEntry>();
+            var systemIndex = new List<IndexEntry>();
+            foreach ((BuiltEntry keeper, _) in keepers)
+            {
+                if (keeper.System is { ExternalNamespace: { } external } referenced)
+                {
+                    systemIndex.Add(new IndexEntry(referenced.Id, referenced.Identifier, external));
+                }
+                else if (keeper.System is { } system && References.Resolve(keeper, system, gpuById, byId, diagnostics) is { } resolved)
+                {
+                    systems.Add(resolved);
+                    systemIndex.Add(new IndexEntry(resolved.Id, resolved.Identifier));
+                }
+            }
+
             var referencedNamespaces = files.Where(f => f.File.Referenced is not null).Select(f => f.File.Referenced!.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal);
             return new ResolvedCatalog(
                 rejected.ToEquatableArray(),
@@ -96,7 +111,11 @@ namespace HardwareCatalog.Generators.Resolving
                 models.ToEquatableArray(),
                 modelIndex.ToEquatableArray(),
                 referencedNamespaces.ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray())
+            {
+                Systems = systems.ToEquatableArray(),
+                SystemIndex = systemIndex.ToEquatableArray(),
+            };
         }
 
         /// <summary>
@@ -105,7 +124,7 @@ namespace HardwareCatalog.Generators.Resolving
         /// is what makes emission unable to collide. On a clash the entry whose name was derived keeps it; one that chose
         /// its name is told to choose again; otherwise the first by id keeps it.
         /// </summary>
-        private static bool IsExternal(BuiltEntry entry) => entry.Gpu?.ExternalNamespace is not null || entry.Model?.ExternalNamespace is not null;
+        private static bool IsExternal(BuiltEntry entry) => entry.Gpu?.ExternalNamespace is not null || entry.Model?.ExternalNamespace is not null || entry.System?.ExternalNamespace is not null;
 
         /// <param name="rejected">Receives the keys of the standalone accelerators that lose their name (their file would emit them).</param>
         private static List<(BuiltEntry Entry, bool IsDerived)> UniqueNames(List<(BuiltEntry Entry, bool IsDerived)> candidates, DiagnosticBag diagnostics, List<EntryKey> rejected)

@@ -8,9 +8,27 @@ using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Resolving
 {
-    /// <summary>References from one entry to another: a model's training GPU (HWC109) and the precision it ran in (HWC113).</summary>
+    /// <summary>References from one entry to another: a model's training GPU (HWC109) and the precision it ran in (HWC113), a system's GPU (HWC109).</summary>
     internal static class References
     {
+        /// <summary>The system with its GPU proved and named; null when the reference is wrong (reported) or its GPU did not build.</summary>
+        public static SystemEntry? Resolve(BuiltEntry entry, SystemEntry system, IReadOnlyDictionary<string, GpuEntry> gpus, Lazy<Dictionary<string, ParsedEntry>> byId, DiagnosticBag diagnostics)
+        {
+            if (gpus.TryGetValue(system.GpuId, out GpuEntry? gpu))
+            {
+                return system with { GpuIdentifier = gpu.Identifier, GpuNamespace = gpu.ExternalNamespace };
+            }
+
+            // A GPU that exists but did not build has its own diagnostic; a system cannot stand without its GPU.
+            if (!(byId.Value.TryGetValue(system.GpuId, out ParsedEntry? target) && target.Kind == CatalogSchema.GpuKind))
+            {
+                IEnumerable<string> candidates = byId.Value.Values.Where(e => e.Kind == CatalogSchema.GpuKind).Select(e => e.Id);
+                diagnostics.Report(DiagnosticDescriptors.UnknownReference, entry.ReferenceLocation("gpu") ?? entry.NameLocation, entry.Id, system.GpuId, CatalogSchema.GpuKind, Suggestions.DidYouMean(system.GpuId, candidates));
+            }
+
+            return null;
+        }
+
         /// <summary>The model with its training GPU proved and named; null when a reference is wrong (reported).</summary>
         public static ModelEntry? Resolve(BuiltEntry entry, ModelEntry model, IReadOnlyDictionary<string, GpuEntry> gpus, Lazy<Dictionary<string, ParsedEntry>> byId, DiagnosticBag diagnostics)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using HardwareCatalog.Units;
@@ -76,12 +77,45 @@ namespace HardwareCatalog.Generators.Schema
             new("released", ValueKind.Integer),
             new("formFactor", ValueKind.String),
             new("memory", ValueKind.Quantity, Dimension.Size),
+            new("usableMemory", ValueKind.Quantity, Dimension.Size),
             new("memoryBandwidth", ValueKind.Quantity, Dimension.Bandwidth),
             new("tdp", ValueKind.Quantity, Dimension.Power),
             new("interconnect", ValueKind.Mapping, children: LinkTable.Keys.Select(k => new FieldSpec(k, ValueKind.Quantity, Dimension.Bandwidth)).ToArray()),
             new("dense", ValueKind.Mapping, children: PrecisionRates()),
             new("sparse", ValueKind.Mapping, children: PrecisionRates()),
             new("sparsity", ValueKind.String),
+            new("measured", ValueKind.Mapping, children: new FieldSpec[]
+            {
+                new("source", ValueKind.String),
+                new("stack", ValueKind.String),
+                new("matmul", ValueKind.Mapping, children: PrecisionRates()),
+                new("memoryBandwidth", ValueKind.Quantity, Dimension.Bandwidth),
+            }),
+        }).ToArray());
+
+        public const string SystemKind = "system";
+
+        /// <summary>The links a system's fabrics may name.</summary>
+        public static readonly string[] FabricLinks = { "nvlink", "infinityFabric", "ici", "neuronLink", "pcie", "infiniband", "roce", "ethernet", "dcn" };
+
+        /// <summary>How a fabric's bandwidth figure counts: both directions added (NVIDIA's NVLink figures), or one direction (a NIC's line rate).</summary>
+        public static readonly string[] FabricDirections = { "both", "each" };
+
+        private static FieldSpec[] Fabric(bool scaleUp) => new FieldSpec[]
+        {
+            new("link", ValueKind.String),
+            new("bandwidth", ValueKind.Quantity, Dimension.Bandwidth),
+            new("direction", ValueKind.String),
+        }.Concat(scaleUp ? new[] { new FieldSpec("domain", ValueKind.Integer) } : Array.Empty<FieldSpec>()).ToArray();
+
+        public static readonly FieldSpec System = new("system", ValueKind.Mapping, children: Common.Concat(new FieldSpec[]
+        {
+            new("vendor", ValueKind.String, required: true),
+            new("released", ValueKind.Integer),
+            new("gpu", ValueKind.String, required: true),
+            new("gpusPerNode", ValueKind.Integer, required: true),
+            new("scaleUp", ValueKind.Mapping, children: Fabric(scaleUp: true)),
+            new("scaleOut", ValueKind.Mapping, children: Fabric(scaleUp: false)),
         }).ToArray());
 
         public const string ModelKind = "model";
@@ -124,12 +158,13 @@ namespace HardwareCatalog.Generators.Schema
             }),
         }).ToArray());
 
-        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind };
+        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind };
 
         public static FieldSpec? ForKind(string kind) => kind switch
         {
             GpuKind => Gpu,
             ModelKind => Model,
+            SystemKind => System,
             _ => null,
         };
     }

@@ -13,11 +13,12 @@ namespace HardwareCatalog
 
         private static readonly _HC.Accelerator _TestA100GB = _HC.Accelerator.Create("test-a100", "Test A100", "NVIDIA", "Ampere", null, null, new[] { "https://example.com/a100.pdf" }, false, new double[]
         {
-            // memory B, memoryBandwidth B/s, tdp W, released; links B/s: nvlink pcie infinityFabric ici ethernet
-            80000000000d, 2039000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
-            // dense, then sparse FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+            // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: nvlink pcie infinityFabric ici ethernet neuronLink
+            80000000000d, 2039000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+            // dense, sparse, then measured matmul FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
             double.NaN, double.NaN, double.NaN, double.NaN, 312000000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
             double.NaN, double.NaN, double.NaN, double.NaN, 624000000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
         });
     }
 }

@@ -13,11 +13,12 @@ namespace HardwareCatalog
 
         private static readonly _HC.Accelerator _TestH800 = _HC.Accelerator.Create("test-h800", "Test H800", "NVIDIA", "Hopper", "SXM", null, new[] { "https://example.com/h100-datasheet.pdf", "https://example.com/h800.pdf" }, false, new double[]
         {
-            // memory B, memoryBandwidth B/s, tdp W, released; links B/s: nvlink pcie infinityFabric ici ethernet
-            80000000000d, 3350000000000d, 700d, 2022, 400000000000d, 128000000000d, double.NaN, double.NaN, double.NaN,
-            // dense, then sparse FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+            // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: nvlink pcie infinityFabric ici ethernet neuronLink
+            80000000000d, 3350000000000d, 700d, 2022, double.NaN, double.NaN, 400000000000d, 128000000000d, double.NaN, double.NaN, double.NaN, double.NaN,
+            // dense, sparse, then measured matmul FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
             34000000000000d, double.NaN, double.NaN, double.NaN, 989400000000000d, double.NaN, 1978900000000000d, double.NaN, double.NaN, 1978900000000000d, double.NaN,
             double.NaN, double.NaN, double.NaN, double.NaN, 1978800000000000d, double.NaN, 3957800000000000d, double.NaN, double.NaN, 3957800000000000d, double.NaN,
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
         });
     }
 }

@@ -13,9 +13,10 @@ namespace HardwareCatalog
 
         private static readonly _HC.Accelerator _Unpublished = _HC.Accelerator.Create("unpublished", "A part with no published compute", "Example", "Hopper", null, "No datasheet gives its peaks.", new[] { "https://example.com/guide" }, true, new double[]
         {
-            // memory B, memoryBandwidth B/s, tdp W, released; links B/s: nvlink pcie infinityFabric ici ethernet
-            96000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
-            // dense, then sparse FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+            // memory B, memoryBandwidth B/s, tdp W, released, usableMemory B, measured memoryBandwidth B/s; links B/s: nvlink pcie infinityFabric ici ethernet neuronLink
+            96000000000d, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+            // dense, sparse, then measured matmul FLOP/s: fp64 fp64Tensor fp32 tf32 bf16 fp16 fp8 fp6 fp4 int8 int4
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
             double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
             double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
         });

@@ -24,6 +24,7 @@ namespace HardwareCatalog
                 case "test-a100": return _TestA100GB;
                 case "test-h100": return _TestH100;
                 case "test-h800": return _TestH800;
+                case "test-measured": return _TestMeasured;
                 case "unpublished": return _Unpublished;
                 default: return null;
             }
@@ -37,6 +38,7 @@ namespace HardwareCatalog
                 _TestA100GB,
                 _TestH100,
                 _TestH800,
+                _TestMeasured,
                 _Unpublished,
             });
         }
