@@ -43,6 +43,7 @@ namespace HardwareCatalog.Tests
                 // NVIDIA parts whose datasheets could be read only through resellers, press and third-party tables: every such
                 // value is marked secondary in its file (only the V100's are from NVIDIA's own text).
                 "a10", "a40", "gb10", "l20", "l4", "l40", "v100-sxm2-32gb",
+                "a30", "gh200-96gb", "gh200-144gb", "rtx-4090", "rtx-5090", "rtx-6000-ada",
             };
 
             Assert.Equal(ids.OrderBy(i => i, System.StringComparer.Ordinal), Gpus.All.Select(g => g.Id));
