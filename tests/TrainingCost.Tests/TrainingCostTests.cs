@@ -49,6 +49,25 @@ namespace TrainingCost.Tests
         }
 
         [Fact]
+        public void The_peak_measured_usable_table_shows_what_the_h100_really_gets()
+        {
+            Table table = TrainingCostReport.Build(F).Single(t => t.Id == "peak-measured-usable");
+            var h100 = table.Rows.Single(r => r[0] == "h100-sxm");
+
+            // NVIDIA MIG user guide: nvidia-smi reports 81,559 MiB = 79.65 GiB; memory 80 GiB; 81559 / 81920 = 99.56%.
+            Assert.Equal("80 GiB", h100[1]);
+            Assert.Equal(Invariant($"{81559.0 / 1024:0.0} GiB"), h100[2]);
+            Assert.Equal(Invariant($"{81559.0 / 81920 * 100:0.0}%"), h100[3]);
+            // The MAMF table (ML Engineering book): BF16 794.5 TFLOP/s against the 989.4 dense peak = 80.3%.
+            Assert.Equal("989.4", h100[5]);
+            Assert.Equal("794.5", h100[6]);
+            Assert.Equal(Invariant($"{794.5 / 989.4 * 100:0.0}%"), h100[7]);
+            // A GPU with neither figure is not listed; a secondary value is marked.
+            Assert.DoesNotContain(table.Rows, r => r[0] == "tpu-v5p");
+            Assert.EndsWith("†", table.Rows.Single(r => r[0] == "h200-sxm")[2]);
+        }
+
+        [Fact]
         public void Gpt4_on_h800_reproduces_the_scenario_reading_and_adds_the_likely_one()
         {
             // The scenario: GPT-4 at P = 111B (one expert of the leak, an estimate), 13T tokens (leak), on 2,048 H800 at
