@@ -86,6 +86,9 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor ReferencedCatalogsDisagree = Descriptor(
             "HWC123", "Two referenced assemblies carry conflicting catalogs", "The referenced assemblies '{0}' and '{1}' both carry a generated public catalog, and {2}; only the catalog of '{0}' is used. Reference one of them, make the other's catalog internal (HardwareCatalogVisibility), or give them different namespaces (HardwareCatalogNamespace) and no shared ids");
 
+        public static readonly DiagnosticDescriptor DerivedParametersDiffer = Descriptor(
+            "HWC130", "Parameter count differs from the one the shape gives", "'{0}': the shape gives {1} parameters, but 'parameters' is {2}: a difference of {3} ({4}); check the shape, or say in notes what the published count includes (a vision encoder, a multi-token-prediction module, ...)", DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
@@ -94,7 +97,7 @@ namespace HardwareCatalog.Generators
             EmptyFile, SyntaxError, MissingKey, InvalidQuantity, UnknownKey, WrongShape, DuplicateId, InvalidIdentifier,
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
-            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, InternalError,
+            InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, DerivedParametersDiffer, InternalError,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -24,7 +24,26 @@ namespace HardwareCatalog
         public const int RoutedExperts = 13;
         public const int ActiveExperts = 14;
         public const int SharedExperts = 15;
-        public const int Length = 16;
+
+        /// <summary>The length of the array before the shape slots below: a catalog compiled then passes this many values.</summary>
+        public const int LengthWithoutShape = 16;
+
+        public const int FfnHiddenSize = 16;
+
+        /// <summary>The Activation value.</summary>
+        public const int Activation = 17;
+
+        /// <summary>1 when tied, 0 when not.</summary>
+        public const int TiedEmbeddings = 18;
+        public const int QLoraRank = 19;
+        public const int VHeadDim = 20;
+        public const int SlidingWindow = 21;
+        public const int LocalLayers = 22;
+        public const int GlobalLayers = 23;
+        public const int ExpertFfnHiddenSize = 24;
+        public const int DenseLayers = 25;
+        public const int LayerInterval = 26;
+        public const int Length = 27;
 
         public const int TrainingTokens = 0;
         public const int TrainingGpuCount = 1;

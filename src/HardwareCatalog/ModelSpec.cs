@@ -18,6 +18,19 @@ namespace HardwareCatalog
         Mla,
     }
 
+    /// <summary>The activation of a model's feed-forward network; the gated ones have three matrices (gate, up, down), the others two.</summary>
+    public enum Activation
+    {
+        /// <summary>SwiGLU: a SiLU-gated FFN (config.json <c>hidden_act: silu</c>; Llama, DeepSeek, Mixtral). Gated.</summary>
+        SwiGlu,
+        /// <summary>GeGLU: a GELU-gated FFN (Gemma). Gated.</summary>
+        GeGlu,
+        /// <summary>GELU without a gate (GPT-2, GPT-3): two matrices.</summary>
+        Gelu,
+        /// <summary>ReLU without a gate (the original Transformer, OPT): two matrices.</summary>
+        Relu,
+    }
+
     /// <summary>A model's attention shape, as far as memory and compute estimates need it.</summary>
     public sealed class AttentionSpec
     {
@@ -45,6 +58,57 @@ namespace HardwareCatalog
             RopeHeadDim = ropeHeadDim;
         }
 
+        private AttentionSpec(AttentionSpec shape, int? qLoraRank, int? vHeadDim, int? slidingWindow, int? localLayers, int? globalLayers)
+        {
+            Kind = shape.Kind;
+            Heads = shape.Heads;
+            HeadDim = shape.HeadDim;
+            KvHeads = shape.KvHeads;
+            KvLoraRank = shape.KvLoraRank;
+            RopeHeadDim = shape.RopeHeadDim;
+            QLoraRank = qLoraRank;
+            VHeadDim = vHeadDim;
+            SlidingWindow = slidingWindow;
+            LocalLayers = localLayers;
+            GlobalLayers = globalLayers;
+        }
+
+        /// <summary>
+        /// The same attention with MLA's query and value sizes: <paramref name="qLoraRank"/> (<c>q_lora_rank</c>; null when
+        /// queries are projected directly) and <paramref name="vHeadDim"/> (<c>v_head_dim</c>; <see cref="HeadDim"/> then is
+        /// <c>qk_nope_head_dim</c>).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The attention is not <see cref="AttentionKind.Mla"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
+        public AttentionSpec WithLatentProjections(int? qLoraRank, int vHeadDim)
+        {
+            if (Kind != AttentionKind.Mla) throw new InvalidOperationException("Query and value ranks belong to multi-head latent attention.");
+            if (qLoraRank <= 0) throw new ArgumentOutOfRangeException(nameof(qLoraRank), qLoraRank, "The query rank must be positive.");
+            if (vHeadDim <= 0) throw new ArgumentOutOfRangeException(nameof(vHeadDim), vHeadDim, "The value head dimension must be positive.");
+            return new AttentionSpec(this, qLoraRank, vHeadDim, SlidingWindow, LocalLayers, GlobalLayers);
+        }
+
+        /// <summary>
+        /// The same attention with local layers of <paramref name="slidingWindow"/> tokens: from the first layer,
+        /// <paramref name="localLayers"/> local layers, then <paramref name="globalLayers"/> global ones, repeated; both
+        /// null, or <paramref name="globalLayers"/> 0, make every layer local.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The window or the local run is not positive, the global run is negative, or only one of the two is given.</exception>
+        public AttentionSpec WithSlidingWindow(int slidingWindow, int? localLayers = null, int? globalLayers = null)
+        {
+            if (slidingWindow <= 0) throw new ArgumentOutOfRangeException(nameof(slidingWindow), slidingWindow, "The window must be positive.");
+            if (localLayers is null != globalLayers is null) throw new ArgumentOutOfRangeException(nameof(localLayers), localLayers, "Give both localLayers and globalLayers, or neither.");
+            if (localLayers <= 0) throw new ArgumentOutOfRangeException(nameof(localLayers), localLayers, "The run of local layers must be positive.");
+            if (globalLayers < 0) throw new ArgumentOutOfRangeException(nameof(globalLayers), globalLayers, "The run of global layers cannot be negative.");
+            return new AttentionSpec(this, QLoraRank, VHeadDim, slidingWindow, localLayers, globalLayers);
+        }
+
+        /// <summary>The shape of a catalog entry: generated code passes it in the compact form, NaN for a value not given.</summary>
+        internal AttentionSpec WithShape(int? qLoraRank, int? vHeadDim, int? slidingWindow, int? localLayers, int? globalLayers)
+            => qLoraRank is null && vHeadDim is null && slidingWindow is null && localLayers is null && globalLayers is null
+                ? this
+                : new AttentionSpec(this, qLoraRank, vHeadDim, slidingWindow, localLayers, globalLayers);
+
         /// <summary>Multi-head attention with <paramref name="heads"/> heads of <paramref name="headDim"/>.</summary>
         public static AttentionSpec Mha(int heads, int headDim) => new(AttentionKind.Mha, heads, headDim, heads);
 
@@ -65,6 +129,45 @@ namespace HardwareCatalog
 
         /// <summary>MLA only: dimension of the decoupled RoPE key (<c>qk_rope_head_dim</c>).</summary>
         public int? RopeHeadDim { get; }
+
+        /// <summary>MLA only: rank of the compressed query (<c>q_lora_rank</c>); null when queries are projected directly.</summary>
+        public int? QLoraRank { get; }
+
+        /// <summary>MLA only: dimension of one value head (<c>v_head_dim</c>); <see cref="HeadDim"/> is then <c>qk_nope_head_dim</c>.</summary>
+        public int? VHeadDim { get; }
+
+        /// <summary>Tokens a local (sliding-window or chunked) layer attends to; null when every layer attends to the whole context.</summary>
+        public int? SlidingWindow { get; }
+
+        /// <summary>
+        /// Local layers in each repeat of the layer pattern (from the first layer: <see cref="LocalLayers"/> local, then
+        /// <see cref="GlobalLayers"/> global); null, with a <see cref="SlidingWindow"/>, when every layer is local.
+        /// </summary>
+        public int? LocalLayers { get; }
+
+        /// <summary>Global layers in each repeat of the layer pattern; 0 or null, with a <see cref="SlidingWindow"/>, when every layer is local.</summary>
+        public int? GlobalLayers { get; }
+
+        /// <summary>Whether layer <paramref name="layer"/> (counted from 0) attends only to the last <see cref="SlidingWindow"/> tokens.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is negative.</exception>
+        public bool IsLocalLayer(int layer)
+        {
+            if (layer < 0) throw new ArgumentOutOfRangeException(nameof(layer), layer, "Layers are counted from 0.");
+            if (SlidingWindow is null) return false;
+            if (LocalLayers is not int local || GlobalLayers is not int global || global == 0) return true;
+            return layer % (local + global) < local;
+        }
+
+        /// <summary>How many of the first <paramref name="layers"/> layers are local (see <see cref="IsLocalLayer"/>).</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="layers"/> is negative.</exception>
+        public int LocalLayerCount(int layers)
+        {
+            if (layers < 0) throw new ArgumentOutOfRangeException(nameof(layers), layers, "The layer count cannot be negative.");
+            if (SlidingWindow is null) return 0;
+            if (LocalLayers is not int local || GlobalLayers is not int global || global == 0) return layers;
+            int period = local + global;
+            return layers / period * local + Math.Min(layers % period, local);
+        }
     }
 
     /// <summary>A mixture-of-experts layout.</summary>
@@ -76,6 +179,43 @@ namespace HardwareCatalog
             RoutedExperts = routedExperts;
             ActiveExperts = activeExperts;
             SharedExperts = sharedExperts;
+            LayerInterval = 1;
+        }
+
+        /// <summary>
+        /// The same experts with each expert's FFN width (<c>moe_intermediate_size</c>), <paramref name="denseLayers"/>
+        /// leading dense layers (<c>first_k_dense_replace</c>) and, after them, every <paramref name="layerInterval"/>-th
+        /// layer a MoE layer.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The width or the interval is not positive, or <paramref name="denseLayers"/> is negative.</exception>
+        public MoeSpec WithLayout(int? expertFfnHiddenSize, int denseLayers = 0, int layerInterval = 1)
+        {
+            if (expertFfnHiddenSize <= 0) throw new ArgumentOutOfRangeException(nameof(expertFfnHiddenSize), expertFfnHiddenSize, "The expert width must be positive.");
+            if (denseLayers < 0) throw new ArgumentOutOfRangeException(nameof(denseLayers), denseLayers, "The dense layers cannot be negative.");
+            if (layerInterval <= 0) throw new ArgumentOutOfRangeException(nameof(layerInterval), layerInterval, "The interval must be positive.");
+            return new MoeSpec(RoutedExperts, ActiveExperts, SharedExperts)
+            {
+                ExpertFfnHiddenSize = expertFfnHiddenSize,
+                DenseLayers = denseLayers,
+                LayerInterval = layerInterval,
+            };
+        }
+
+        /// <summary>FFN width of each routed and shared expert (<c>moe_intermediate_size</c>), when published.</summary>
+        public int? ExpertFfnHiddenSize { get; private set; }
+
+        /// <summary>Leading layers whose FFN is dense, not a mixture of experts (<c>first_k_dense_replace</c>); 0 when none.</summary>
+        public int DenseLayers { get; private set; }
+
+        /// <summary>After the <see cref="DenseLayers"/>, every n-th layer is MoE (layers n, 2n, ...), the others dense; 1 when every one is.</summary>
+        public int LayerInterval { get; private set; }
+
+        /// <summary>How many of a model's <paramref name="layers"/> layers are MoE layers.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="layers"/> is negative.</exception>
+        public int MoeLayerCount(int layers)
+        {
+            if (layers < 0) throw new ArgumentOutOfRangeException(nameof(layers), layers, "The layer count cannot be negative.");
+            return ParameterCount.MoeLayers(new ModelShape { IsMixtureOfExperts = true, DenseLayers = DenseLayers, LayerInterval = LayerInterval }, layers);
         }
 
         /// <summary>Routed experts per MoE layer.</summary>
@@ -245,12 +385,26 @@ namespace HardwareCatalog
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Name = name ?? throw new ArgumentNullException(nameof(name));
-            _values = values?.Length == ModelLayout.Length ? values : throw new ArgumentException($"Expected {ModelLayout.Length} values.", nameof(values));
+            _values = values?.Length switch
+            {
+                ModelLayout.Length => values,
+                // A catalog compiled before the shape slots existed: its models have no shape values.
+                ModelLayout.LengthWithoutShape => WithoutShape(values),
+                _ => throw new ArgumentException($"Expected {ModelLayout.Length} values.", nameof(values)),
+            };
             Developer = developer;
             Notes = notes;
             Sources = sources ?? Array.Empty<string>();
             IsEstimated = isEstimated;
             Training = training;
+        }
+
+        private static double[] WithoutShape(double[] values)
+        {
+            var padded = new double[ModelLayout.Length];
+            Array.Copy(values, padded, values.Length);
+            for (int i = values.Length; i < padded.Length; i++) padded[i] = double.NaN;
+            return padded;
         }
 
         /// <summary>
@@ -311,6 +465,18 @@ namespace HardwareCatalog
         /// <summary>Context window in tokens, as released.</summary>
         public int? ContextWindow => Int(ModelLayout.ContextWindow);
 
+        /// <summary>Width of the dense feed-forward network (<c>intermediate_size</c>); in a MoE model, that of its dense layers.</summary>
+        public int? FfnHiddenSize => Int(ModelLayout.FfnHiddenSize);
+
+        /// <summary>The feed-forward network's activation, when published.</summary>
+        public Activation? Activation => Int(ModelLayout.Activation) is int activation ? (Activation)activation : null;
+
+        /// <summary>Whether the feed-forward network is gated (SwiGLU, GeGLU: three matrices, not two); null when the activation is not published.</summary>
+        public bool? IsGated => Activation is { } activation ? activation is HardwareCatalog.Activation.SwiGlu or HardwareCatalog.Activation.GeGlu : null;
+
+        /// <summary>Whether the input embedding and the output layer share one matrix (<c>tie_word_embeddings</c>), when published.</summary>
+        public bool? TiedEmbeddings => Int(ModelLayout.TiedEmbeddings) is int tied ? tied == 1 : null;
+
         /// <summary>Attention shape, when published.</summary>
         public AttentionSpec? Attention => _attention ??= double.IsNaN(_values[ModelLayout.AttentionKind]) ? null : new AttentionSpec(
             (AttentionKind)(int)_values[ModelLayout.AttentionKind],
@@ -318,11 +484,58 @@ namespace HardwareCatalog
             (int)_values[ModelLayout.HeadDim],
             Int(ModelLayout.KvHeads),
             Int(ModelLayout.KvLoraRank),
-            Int(ModelLayout.RopeHeadDim));
+            Int(ModelLayout.RopeHeadDim)).WithShape(
+            Int(ModelLayout.QLoraRank),
+            Int(ModelLayout.VHeadDim),
+            Int(ModelLayout.SlidingWindow),
+            Int(ModelLayout.LocalLayers),
+            Int(ModelLayout.GlobalLayers));
 
         /// <summary>Mixture-of-experts layout, for MoE models.</summary>
         public MoeSpec? Moe => _moe ??= double.IsNaN(_values[ModelLayout.RoutedExperts]) ? null : new MoeSpec(
-            (int)_values[ModelLayout.RoutedExperts], (int)_values[ModelLayout.ActiveExperts], Int(ModelLayout.SharedExperts) ?? 0);
+            (int)_values[ModelLayout.RoutedExperts], (int)_values[ModelLayout.ActiveExperts], Int(ModelLayout.SharedExperts) ?? 0).WithLayout(
+            Int(ModelLayout.ExpertFfnHiddenSize), Int(ModelLayout.DenseLayers) ?? 0, Int(ModelLayout.LayerInterval) ?? 1);
+
+        /// <summary>
+        /// The parameter count the model's shape gives: embeddings (twice when untied), each layer's attention
+        /// projections, FFN or experts and router, and norms. Null when the catalog leaves out a value the count needs
+        /// (layers, hiddenSize, vocabularySize, activation, tiedEmbeddings, the FFN widths the layers use, MLA's
+        /// vHeadDim). Biases and learned position embeddings are not counted.
+        /// </summary>
+        public Parameters? DerivedParameters => ParameterCount.TryCount(Shape(), out long total, out _) ? Parameters.FromCount(total) : null;
+
+        /// <summary>The per-token count the shape gives: as <see cref="DerivedParameters"/>, with only the active and shared experts of each MoE layer.</summary>
+        public Parameters? DerivedActiveParameters => ParameterCount.TryCount(Shape(), out _, out long active) ? Parameters.FromCount(active) : null;
+
+        private ModelShape Shape()
+        {
+            AttentionSpec? attention = Attention;
+            MoeSpec? moe = Moe;
+            return new ModelShape
+            {
+                Layers = Layers,
+                HiddenSize = HiddenSize,
+                VocabularySize = VocabularySize,
+                FfnHiddenSize = FfnHiddenSize,
+                Gated = IsGated,
+                TiedEmbeddings = TiedEmbeddings,
+                IsLatentAttention = attention?.Kind == AttentionKind.Mla,
+                Heads = attention?.Heads ?? 0,
+                HeadDim = attention?.HeadDim ?? 0,
+                KvHeads = attention?.KvHeads ?? 0,
+                KvLoraRank = attention?.KvLoraRank,
+                RopeHeadDim = attention?.RopeHeadDim,
+                QLoraRank = attention?.QLoraRank,
+                VHeadDim = attention?.VHeadDim,
+                IsMixtureOfExperts = moe is not null,
+                RoutedExperts = moe?.RoutedExperts ?? 0,
+                ActiveExperts = moe?.ActiveExperts ?? 0,
+                SharedExperts = moe?.SharedExperts ?? 0,
+                ExpertFfnHiddenSize = moe?.ExpertFfnHiddenSize,
+                DenseLayers = moe?.DenseLayers ?? 0,
+                LayerInterval = moe?.LayerInterval ?? 1,
+            };
+        }
 
         /// <summary>The reported pre-training run, when published.</summary>
         public TrainingRun? Training { get; }

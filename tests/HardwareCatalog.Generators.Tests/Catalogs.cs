@@ -67,6 +67,29 @@ namespace HardwareCatalog.Generators.Tests
             sources: [ https://example.com/paper ]
             """;
 
+        /// <summary>A dense model with its full shape: Llama 3.1 8B's config.json (intermediate_size 14336, silu, untied).</summary>
+        public const string Shaped = """
+            kind: model
+            id: test-shaped
+            name: Test Shaped
+            parameters: 8B
+            layers: 32
+            hiddenSize: 4096
+            vocabularySize: 128256
+            ffnHiddenSize: 14336
+            activation: swiglu
+            tiedEmbeddings: false
+            attention:
+              kind: gqa
+              heads: 32
+              headDim: 128
+              kvHeads: 8
+              slidingWindow: 4096
+              localLayers: 1
+              globalLayers: 1
+            sources: [ https://example.com/config.json ]
+            """;
+
         public const string Ampere = """
             kind: gpu
             id: test-a100

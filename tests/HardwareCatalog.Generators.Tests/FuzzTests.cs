@@ -19,7 +19,9 @@ namespace HardwareCatalog.Generators.Tests
     public class FuzzTests
     {
         private static readonly string[] Units = { "TFLOP/s", "TOPS", "GB", "GiB", "TB/s", "GB/s", "W", "kW", "B", "T", "", "PFLOP/s", "h" };
-        private static readonly string[] Keys = { "kind", "id", "name", "vendor", "architecture", "memory", "memoryBandwidth", "tdp", "dense", "sparse", "sparsity", "extends", "identifier", "sources", "fp8", "bf16", "parameters", "attention", "training", "gpu", "precision", "heads", "kvHeads", "moe" };
+        private static readonly string[] Keys = { "kind", "id", "name", "vendor", "architecture", "memory", "memoryBandwidth", "tdp", "dense", "sparse", "sparsity", "extends", "identifier", "sources", "fp8", "bf16", "parameters", "attention", "training", "gpu", "precision", "heads", "kvHeads", "moe",
+            "ffnHiddenSize", "activation", "tiedEmbeddings", "qLoraRank", "vHeadDim", "slidingWindow", "localLayers", "globalLayers",
+            "expertFfnHiddenSize", "denseLayers", "layerInterval", "swiglu", "gelu", "true" };
         private static readonly string[] Numbers = { "-1", "0", "1e999", "NaN", ".inf", "99999999999999999999", "1e-320", "0x10", "1,000", "3.3.3" };
         private static readonly char[] Characters = { ':', '-', '[', ']', '{', '}', '"', '\'', '#', '&', '*', '!', '|', '>', '\t', '\n', ' ', ',', '%', '@', '`', '\u202E', '\uFFFD', '\0', 'x', '9' };
 
@@ -94,7 +96,7 @@ namespace HardwareCatalog.Generators.Tests
             return Directory.GetFiles(catalogs, "*.yaml", SearchOption.AllDirectories)
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(File.ReadAllText)
-                .Concat(new[] { Catalogs.Derived, Catalogs.Ampere, Catalogs.Mla, Catalogs.Hopper.Replace("id: test-h100", "id: other-h100") })
+                .Concat(new[] { Catalogs.Derived, Catalogs.Ampere, Catalogs.Mla, Catalogs.Shaped, Catalogs.Hopper.Replace("id: test-h100", "id: other-h100") })
                 .ToArray();
         }
 

@@ -11,6 +11,7 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/h800.yaml", Catalogs.Derived),
             new("/p/catalogs/a100.yaml", Catalogs.Ampere),
             new("/p/catalogs/mla.yaml", Catalogs.Mla),
+            new("/p/catalogs/shaped.yaml", Catalogs.Shaped),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -31,6 +32,7 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Gpus.Unpublished.g.cs")]
         [InlineData("Gpus.g.cs")]
         [InlineData("Models.TestMla.g.cs")]
+        [InlineData("Models.TestShaped.g.cs")]
         [InlineData("Models.g.cs")]
         public void Emitted_code_matches_the_reviewed_snapshot(string hintName)
         {

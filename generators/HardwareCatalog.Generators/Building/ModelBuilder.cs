@@ -14,6 +14,7 @@ namespace HardwareCatalog.Generators.Building
         public static ModelEntry? Build(EntryFields fields, string identifier)
         {
             ParsedEntry entry = fields.Entry;
+            CheckShape(fields);
             Attention? attention = fields.Has("attention") ? BuildAttention(fields) : null;
             Moe? moe = fields.Has("moe") ? BuildMoe(fields) : null;
             CheckConsistency(fields, attention, moe);
@@ -23,7 +24,7 @@ namespace HardwareCatalog.Generators.Building
                 return null;
             }
 
-            return new ModelEntry(
+            var model = new ModelEntry(
                 Id: entry.Id,
                 Identifier: identifier,
                 Name: fields.Text("name")!,
@@ -35,6 +36,9 @@ namespace HardwareCatalog.Generators.Building
                 HiddenSize: fields.Integer("hiddenSize"),
                 VocabularySize: fields.Integer("vocabularySize"),
                 ContextWindow: fields.Integer("contextWindow"),
+                FfnHiddenSize: fields.Integer("ffnHiddenSize"),
+                Activation: fields.Text("activation"),
+                TiedEmbeddings: fields.Field("tiedEmbeddings") is null ? null : fields.Flag("tiedEmbeddings"),
                 Attention: attention,
                 Moe: moe,
                 Training: training,
@@ -45,6 +49,8 @@ namespace HardwareCatalog.Generators.Building
                 IsBuiltIn: entry.IsBuiltIn,
                 Values: fields.Values(),
                 ExternalNamespace: fields.ExternalNamespace);
+            DerivedParameterCheck.Check(fields, model);
+            return model;
         }
 
         private static Attention? BuildAttention(EntryFields fields)
@@ -80,17 +86,53 @@ namespace HardwareCatalog.Generators.Building
                 ok &= fields.Require("attention.ropeHeadDim", " (multi-head latent attention caches a decoupled RoPE key of this size)");
             }
 
+            if (fields.Field("attention.localLayers") is not null || fields.Field("attention.globalLayers") is not null)
+            {
+                ok &= fields.Require("attention.localLayers", " (the layer pattern is localLayers local layers, then globalLayers global ones)");
+                ok &= fields.Require("attention.globalLayers", " (the layer pattern is localLayers local layers, then globalLayers global ones; 0 when every layer is local)");
+            }
+
             return ok
                 ? new Attention(kind!.Text, fields.Integer("attention.heads")!.Value, fields.Integer("attention.headDim")!.Value,
-                    fields.Integer("attention.kvHeads"), fields.Integer("attention.kvLoraRank"), fields.Integer("attention.ropeHeadDim"))
+                    fields.Integer("attention.kvHeads"), fields.Integer("attention.kvLoraRank"), fields.Integer("attention.ropeHeadDim"),
+                    fields.Integer("attention.qLoraRank"), fields.Integer("attention.vHeadDim"), fields.Integer("attention.slidingWindow"),
+                    fields.Integer("attention.localLayers"), fields.Integer("attention.globalLayers"))
                 : null;
+        }
+
+        /// <summary>The shape keys that must be positive (0 would be no layer, no head, no window), and the activation's name.</summary>
+        private static readonly string[] PositiveShapeKeys =
+        {
+            "ffnHiddenSize", "attention.qLoraRank", "attention.vHeadDim", "attention.slidingWindow", "attention.localLayers",
+            "moe.expertFfnHiddenSize", "moe.layerInterval",
+        };
+
+        /// <summary>HWC105: shape values that no model can have, each at its key; the entry is skipped, as for a zero head count.</summary>
+        private static void CheckShape(EntryFields fields)
+        {
+            foreach (string positive in PositiveShapeKeys)
+            {
+                if (fields.Field(positive) is { Number: <= 0 } zero)
+                {
+                    fields.Fail(DiagnosticDescriptors.WrongShape, zero.Location, positive, "a positive whole number", $"'{zero.Text}'");
+                }
+            }
+
+            if (fields.Field("activation") is { } activation && Array.IndexOf(CatalogSchema.Activations, activation.Text) < 0)
+            {
+                fields.Fail(DiagnosticDescriptors.WrongShape, activation.Location, "activation", "one of " + string.Join(", ", CatalogSchema.Activations),
+                    $"'{activation.Text}'{Suggestions.DidYouMean(activation.Text, CatalogSchema.Activations)}");
+            }
         }
 
         private static Moe? BuildMoe(EntryFields fields)
         {
             bool ok = fields.Require("moe.routedExperts", "");
             ok &= fields.Require("moe.activeExperts", "");
-            return ok ? new Moe(fields.Integer("moe.routedExperts")!.Value, fields.Integer("moe.activeExperts")!.Value, fields.Integer("moe.sharedExperts") ?? 0) : null;
+            return ok
+                ? new Moe(fields.Integer("moe.routedExperts")!.Value, fields.Integer("moe.activeExperts")!.Value, fields.Integer("moe.sharedExperts") ?? 0,
+                    fields.Integer("moe.expertFfnHiddenSize"), fields.Integer("moe.denseLayers") ?? 0, fields.Integer("moe.layerInterval") ?? 1)
+                : null;
         }
 
         /// <summary>HWC116: values that cannot all be true of one model.</summary>
@@ -124,6 +166,36 @@ namespace HardwareCatalog.Generators.Building
             if (fields.Field("activeParameters") is { } active && fields.Field("parameters") is { } total && active.Number > total.Number)
             {
                 Inconsistent("activeParameters", $"activeParameters ({active.Text}) exceeds parameters ({total.Text})");
+            }
+
+            string? attentionKind = fields.Text("attention.kind");
+            foreach (string latentOnly in new[] { "attention.qLoraRank", "attention.vHeadDim" })
+            {
+                if (attentionKind is not null and not "mla" && Array.IndexOf(CatalogSchema.AttentionKinds, attentionKind) >= 0 && fields.Field(latentOnly) is not null)
+                {
+                    Inconsistent(latentOnly, $"{latentOnly.Substring("attention.".Length)} belongs to multi-head latent attention, but attention.kind is '{attentionKind}'");
+                }
+            }
+
+            if (fields.Field("attention.slidingWindow") is null)
+            {
+                foreach (string pattern in new[] { "attention.localLayers", "attention.globalLayers" })
+                {
+                    if (fields.Field(pattern) is not null)
+                    {
+                        Inconsistent(pattern, $"{pattern.Substring("attention.".Length)} describes which layers attend to a sliding window, but attention.slidingWindow is not given");
+                    }
+                }
+            }
+
+            if (fields.Integer("layers") is int layers && fields.Integer("moe.denseLayers") is int denseLayers && denseLayers >= layers)
+            {
+                Inconsistent("moe.denseLayers", $"denseLayers ({denseLayers}) leaves no MoE layer: the model has {layers} layers");
+            }
+
+            if (fields.Integer("layers") is int count && fields.Integer("attention.localLayers") is int local && local > count)
+            {
+                Inconsistent("attention.localLayers", $"localLayers ({local}) exceeds layers ({count})");
             }
         }
 

@@ -81,13 +81,25 @@ namespace HardwareCatalog.Generators.Emitting
                 Set(ModelLayout.KvHeads, attention.KvHeads);
                 Set(ModelLayout.KvLoraRank, attention.KvLoraRank);
                 Set(ModelLayout.RopeHeadDim, attention.RopeHeadDim);
+                Set(ModelLayout.QLoraRank, attention.QLoraRank);
+                Set(ModelLayout.VHeadDim, attention.VHeadDim);
+                Set(ModelLayout.SlidingWindow, attention.SlidingWindow);
+                Set(ModelLayout.LocalLayers, attention.LocalLayers);
+                Set(ModelLayout.GlobalLayers, attention.GlobalLayers);
             }
+
+            Set(ModelLayout.FfnHiddenSize, model.FfnHiddenSize);
+            if (model.Activation is { } activation) Set(ModelLayout.Activation, System.Array.IndexOf(CatalogSchema.Activations, activation));
+            if (model.TiedEmbeddings is { } tied) Set(ModelLayout.TiedEmbeddings, tied ? 1 : 0);
 
             if (model.Moe is { } moe)
             {
                 Set(ModelLayout.RoutedExperts, moe.RoutedExperts);
                 Set(ModelLayout.ActiveExperts, moe.ActiveExperts);
                 Set(ModelLayout.SharedExperts, moe.SharedExperts);
+                Set(ModelLayout.ExpertFfnHiddenSize, moe.ExpertFfnHiddenSize);
+                Set(ModelLayout.DenseLayers, moe.DenseLayers);
+                Set(ModelLayout.LayerInterval, moe.LayerInterval);
             }
 
             void Set(int slot, int? value)
@@ -101,7 +113,9 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line("    // parameters, activeParameters, released, layers, hiddenSize, vocabularySize, contextWindow");
             w.Line("    " + string.Join(", ", values.Take(ModelLayout.AttentionKind)) + ",");
             w.Line("    // attention: kind (" + string.Join(" ", CatalogSchema.AttentionKinds.Select((k, i) => $"{i} {k}")) + "), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim; moe: routedExperts, activeExperts, sharedExperts");
-            w.Line("    " + string.Join(", ", values.Skip(ModelLayout.AttentionKind)) + ",");
+            w.Line("    " + string.Join(", ", values.Skip(ModelLayout.AttentionKind).Take(ModelLayout.LengthWithoutShape - ModelLayout.AttentionKind)) + ",");
+            w.Line("    // ffnHiddenSize, activation (" + string.Join(" ", CatalogSchema.Activations.Select((a, i) => $"{i} {a}")) + "), tiedEmbeddings; attention: qLoraRank, vHeadDim, slidingWindow, localLayers, globalLayers; moe: expertFfnHiddenSize, denseLayers, layerInterval");
+            w.Line("    " + string.Join(", ", values.Skip(ModelLayout.LengthWithoutShape)) + ",");
             w.Line($"}}, {Training(model.Training)});");
         }
 
@@ -145,8 +159,10 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.Layers is { } layers) facts.Add(layers + " layers");
             if (model.HiddenSize is { } hidden) facts.Add("hidden size " + hidden);
             if (model.ContextWindow is { } context) facts.Add("context " + context);
+            if (model.FfnHiddenSize is { } ffn) facts.Add("FFN " + ffn + (model.Activation is { } act ? " " + act : ""));
             if (model.Attention is { } attention) facts.Add($"{attention.Kind.ToUpperInvariant()} attention, {attention.Heads} heads of {attention.HeadDim}");
-            if (model.Moe is { } moe) facts.Add($"{moe.RoutedExperts} routed experts, {moe.ActiveExperts} active, {moe.SharedExperts} shared");
+            if (model.Attention?.SlidingWindow is { } window) facts.Add($"sliding window {window}" + (model.Attention.LocalLayers is { } local ? $" ({local} local, {model.Attention.GlobalLayers} global)" : ""));
+            if (model.Moe is { } moe) facts.Add($"{moe.RoutedExperts} routed experts, {moe.ActiveExperts} active, {moe.SharedExperts} shared" + (moe.ExpertFfnHiddenSize is { } fe ? $" of FFN {fe}" : ""));
             lines.Add($"<para>{CodeWriter.Xml(string.Join(", ", facts))}.</para>");
             if (model.Training is { } training)
             {

@@ -15,6 +15,9 @@ namespace HardwareCatalog.Generators.Model
         int? HiddenSize,
         int? VocabularySize,
         int? ContextWindow,
+        int? FfnHiddenSize,
+        string? Activation,
+        bool? TiedEmbeddings,
         Attention? Attention,
         Moe? Moe,
         TrainingRun? Training,
@@ -27,10 +30,18 @@ namespace HardwareCatalog.Generators.Model
         string? ExternalNamespace = null);
 
     /// <summary>A model's attention shape.</summary>
-    internal sealed record Attention(string Kind, int Heads, int HeadDim, int? KvHeads, int? KvLoraRank, int? RopeHeadDim);
+    /// <param name="QLoraRank">MLA only: the rank of the compressed query, or null when queries are projected directly.</param>
+    /// <param name="VHeadDim">MLA only: the dimension of one value head.</param>
+    /// <param name="SlidingWindow">Tokens a local layer attends to; null when every layer is global.</param>
+    /// <param name="LocalLayers">The layer pattern with <paramref name="GlobalLayers"/>; both null when every layer is local.</param>
+    internal sealed record Attention(
+        string Kind, int Heads, int HeadDim, int? KvHeads, int? KvLoraRank, int? RopeHeadDim,
+        int? QLoraRank = null, int? VHeadDim = null, int? SlidingWindow = null, int? LocalLayers = null, int? GlobalLayers = null);
 
     /// <summary>A mixture-of-experts layout.</summary>
-    internal sealed record Moe(int RoutedExperts, int ActiveExperts, int SharedExperts);
+    /// <param name="DenseLayers">Leading layers that are dense; 0 when not given.</param>
+    /// <param name="LayerInterval">Every n-th layer after the dense ones is MoE; 1 when not given.</param>
+    internal sealed record Moe(int RoutedExperts, int ActiveExperts, int SharedExperts, int? ExpertFfnHiddenSize = null, int DenseLayers = 0, int LayerInterval = 1);
 
     /// <summary>
     /// A reported training run. The builder fills in what the entry says; the resolver, which knows every GPU, sets

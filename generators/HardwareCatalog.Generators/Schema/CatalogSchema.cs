@@ -89,6 +89,9 @@ namespace HardwareCatalog.Generators.Schema
         /// <summary>The attention kinds a model may declare.</summary>
         public static readonly string[] AttentionKinds = { "mha", "gqa", "mqa", "mla" };
 
+        /// <summary>The FFN activations a model may declare, in the order of the runtime's <c>Activation</c> enum; the gated ones (three matrices) first.</summary>
+        public static readonly string[] Activations = { "swiglu", "geglu", "gelu", "relu" };
+
         public static readonly FieldSpec Model = new("model", ValueKind.Mapping, children: Common.Concat(new FieldSpec[]
         {
             new("developer", ValueKind.String),
@@ -99,6 +102,9 @@ namespace HardwareCatalog.Generators.Schema
             new("hiddenSize", ValueKind.Integer),
             new("vocabularySize", ValueKind.Integer),
             new("contextWindow", ValueKind.Integer),
+            new("ffnHiddenSize", ValueKind.Integer),
+            new("activation", ValueKind.String),
+            new("tiedEmbeddings", ValueKind.Boolean),
             new("attention", ValueKind.Mapping, children: new FieldSpec[]
             {
                 new("kind", ValueKind.String),
@@ -107,12 +113,20 @@ namespace HardwareCatalog.Generators.Schema
                 new("kvHeads", ValueKind.Integer),
                 new("kvLoraRank", ValueKind.Integer),
                 new("ropeHeadDim", ValueKind.Integer),
+                new("qLoraRank", ValueKind.Integer),
+                new("vHeadDim", ValueKind.Integer),
+                new("slidingWindow", ValueKind.Integer),
+                new("localLayers", ValueKind.Integer),
+                new("globalLayers", ValueKind.Integer),
             }),
             new("moe", ValueKind.Mapping, children: new FieldSpec[]
             {
                 new("routedExperts", ValueKind.Integer),
                 new("activeExperts", ValueKind.Integer),
                 new("sharedExperts", ValueKind.Integer),
+                new("expertFfnHiddenSize", ValueKind.Integer),
+                new("denseLayers", ValueKind.Integer),
+                new("layerInterval", ValueKind.Integer),
             }),
             new("training", ValueKind.Mapping, children: new FieldSpec[]
             {

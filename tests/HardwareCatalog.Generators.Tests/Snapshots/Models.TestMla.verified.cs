@@ -17,6 +17,8 @@ namespace HardwareCatalog
             671000000000d, 37000000000d, double.NaN, 61, 7168, double.NaN, 131072,
             // attention: kind (0 mha 1 gqa 2 mqa 3 mla), heads, headDim, kvHeads, kvLoraRank, ropeHeadDim; moe: routedExperts, activeExperts, sharedExperts
             3, 128, 128, double.NaN, 512, 64, 256, 8, 1,
+            // ffnHiddenSize, activation (0 swiglu 1 geglu 2 gelu 3 relu), tiedEmbeddings; attention: qLoraRank, vHeadDim, slidingWindow, localLayers, globalLayers; moe: expertFfnHiddenSize, denseLayers, layerInterval
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, 1,
         }, _HC.TrainingRun.Create(Gpus.Find("test-h100"), new double[] { 14800000000000d, 2048, 2788000d, 6 }));
     }
 }

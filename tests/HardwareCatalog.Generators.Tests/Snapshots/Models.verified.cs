@@ -22,6 +22,7 @@ namespace HardwareCatalog
             switch (id)
             {
                 case "test-mla": return _TestMla;
+                case "test-shaped": return _TestShaped;
                 default: return null;
             }
         }
@@ -32,6 +33,7 @@ namespace HardwareCatalog
             public static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<_HC.ModelSpec> Value = new global::System.Collections.ObjectModel.ReadOnlyCollection<_HC.ModelSpec>(new _HC.ModelSpec[]
             {
                 _TestMla,
+                _TestShaped,
             });
         }
     }
