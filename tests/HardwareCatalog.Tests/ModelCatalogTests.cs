@@ -17,6 +17,11 @@ namespace HardwareCatalog.Tests
                 ("gpt-3", Models.Gpt3), ("gpt-4", Models.Gpt4), ("deepseek-67b", Models.DeepSeek67B), ("deepseek-v2", Models.DeepSeekV2),
                 ("deepseek-v3", Models.DeepSeekV3), ("deepseek-r1", Models.DeepSeekR1), ("mixtral-8x7b", Models.Mixtral8x7B),
                 ("qwen2.5-72b", Models.Qwen25_72B),
+                ("llama-3.1-8b", Models.Llama31_8B), ("llama-3.1-70b", Models.Llama31_70B), ("llama-3.3-70b", Models.Llama33_70B),
+                ("llama-4-scout", Models.Llama4Scout), ("llama-4-maverick", Models.Llama4Maverick), ("qwen3-8b", Models.Qwen3_8B),
+                ("qwen3-32b", Models.Qwen3_32B), ("qwen3-30b-a3b", Models.Qwen3_30B_A3B), ("qwen3-235b-a22b", Models.Qwen3_235B_A22B),
+                ("gpt-oss-20b", Models.GptOss20B), ("gpt-oss-120b", Models.GptOss120B), ("gemma-3-27b", Models.Gemma3_27B),
+                ("mistral-7b", Models.Mistral7B), ("mixtral-8x22b", Models.Mixtral8x22B), ("kimi-k2", Models.KimiK2), ("phi-4", Models.Phi4),
             };
 
             Assert.Equal(expected.Select(e => e.Id).OrderBy(i => i, System.StringComparer.Ordinal), Models.All.Select(m => m.Id));
