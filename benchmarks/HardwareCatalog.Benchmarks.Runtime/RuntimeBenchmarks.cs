@@ -87,11 +87,11 @@ namespace HardwareCatalog.Benchmarks.Runtime
             return entries;
         }
 
-        [Benchmark(Description = "generated: Gpus.All + Models.All")]
-        public int GeneratedAll() => Gpus.All.Count + Models.All.Count;
+        [Benchmark(Description = "generated: Gpus.All + Models.All + Systems.All")]
+        public int GeneratedAll() => Gpus.All.Count + Models.All.Count + Systems.All.Count;
 
         /// <summary>Not only a count: every entry is enumerated and a value of each is read, as a report would.</summary>
-        [Benchmark(Description = "generated: every entry of Gpus.All + Models.All, one value of each")]
+        [Benchmark(Description = "generated: every entry of Gpus.All + Models.All + Systems.All, one value of each")]
         public double GeneratedAllValues()
         {
             double sum = 0;
@@ -103,6 +103,11 @@ namespace HardwareCatalog.Benchmarks.Runtime
             foreach (ModelSpec model in Models.All)
             {
                 sum += model.TotalParameters.Count;
+            }
+
+            foreach (AcceleratorSystem system in Systems.All)
+            {
+                sum += system.GpusPerNode;
             }
 
             return sum;
