@@ -507,6 +507,9 @@ namespace HardwareCatalog
         /// <summary>The per-token count the shape gives: as <see cref="DerivedParameters"/>, with only the active and shared experts of each MoE layer.</summary>
         public Parameters? DerivedActiveParameters => ParameterCount.TryCount(Shape(), out _, out long active) ? Parameters.FromCount(active) : null;
 
+        /// <summary>The weights a token multiplies through (see <c>ParameterCount.TryCountMatmulPerToken</c>), or null without the full shape.</summary>
+        internal long? MatmulParametersPerToken() => ParameterCount.TryCountMatmulPerToken(Shape(), out long matmul) ? matmul : null;
+
         private ModelShape Shape()
         {
             AttentionSpec? attention = Attention;

@@ -84,6 +84,21 @@ namespace HardwareCatalog
             return true;
         }
 
+        /// <summary>
+        /// The weights one token multiplies through: the active count without the embedding look-up (a tied matrix stays,
+        /// as the output layer) and without the norm scales. Twice this is a token's forward matmul FLOPs.
+        /// </summary>
+        public static bool TryCountMatmulPerToken(in ModelShape shape, out long matmul)
+        {
+            matmul = 0;
+            if (!TryCount(shape, out _, out long active)) return false;
+            long h = shape.HiddenSize!.Value, layers = shape.Layers!.Value;
+            long lookup = shape.TiedEmbeddings == true ? 0 : (long)shape.VocabularySize!.Value * h;
+            long latentNorms = shape.IsLatentAttention ? (shape.QLoraRank ?? 0) + (shape.KvLoraRank ?? 0) : 0;
+            matmul = active - lookup - (layers * (2 * h + latentNorms) + h);
+            return true;
+        }
+
         /// <summary>The layers whose FFN is a mixture of experts: every <c>LayerInterval</c>-th after the dense leading ones.</summary>
         public static int MoeLayers(in ModelShape shape, int layers)
         {
