@@ -507,7 +507,7 @@ namespace HardwareCatalog
         /// <summary>The per-token count the shape gives: as <see cref="DerivedParameters"/>, with only the active and shared experts of each MoE layer.</summary>
         public Parameters? DerivedActiveParameters => ParameterCount.TryCount(Shape(), out _, out long active) ? Parameters.FromCount(active) : null;
 
-        private ModelShape Shape()
+        internal ModelShape Shape()
         {
             AttentionSpec? attention = Attention;
             MoeSpec? moe = Moe;
