@@ -14,15 +14,15 @@ namespace HardwareCatalog.Tests
     /// How Korthikanti et al.'s figure 1 counts, worked back from its numbers: activations are the transformer layers'
     /// only (no embedding dropout mask, no output layer or loss), on the first pipeline stage, holding p micro-batches,
     /// times 1 + (p − 1)/(p·v) when interleaved; "parameters and optimizer state" is 12·L·h²/(t·p) parameters (each
-    /// layer's attention and MLP matrices; no embeddings, norms or biases) at 18 bytes. The paper does not say so in the
-    /// figure's caption; the numbers match exactly only under this reading, and our breakdown reports the parts it leaves
-    /// out (<see cref="TrainingMemory.EmbeddingsAndOutput"/>, <see cref="TrainingMemory.Norms"/>) separately.
+    /// layer's attention and MLP matrices; no embeddings, norms or biases) at 18 bytes. The figure's numbers match exactly
+    /// under this reading and under no other we tried (adding the embeddings, norms or the output layer moves every one of
+    /// them); our breakdown reports the parts it leaves out (<see cref="TrainingMemory.EmbeddingsAndOutput"/>, <see cref="TrainingMemory.Norms"/>) separately.
     /// </remarks>
     public class TrainingMemoryTests
     {
         private const double GiB = 1024.0 * 1024 * 1024;
 
-        // GPT-3 175B as Korthikanti et al. run it (table 3): TP 8, PP 8, 3 virtual stages, micro-batch 1, s = 2048, FP16.
+        // GPT-3 175B as in Korthikanti et al.'s figure 1: TP 8, PP 8, 3 virtual stages, micro-batch 1, s = 2048, FP16.
         // The figure assumes the first stage has p micro-batches in flight, so the step must have at least 8: 64 here.
         private static TrainingSettings Gpt3Settings(bool sequenceParallel, ActivationRecomputation recomputation) => new(
             new ParallelLayout(tensor: 8, pipeline: 8, virtualStages: 3, sequenceParallel: sequenceParallel),
@@ -35,7 +35,7 @@ namespace HardwareCatalog.Tests
             microBatch: 4, sequenceLength: 2048, globalBatch: 4, PrecisionRecipe.Fp16Mixed,
             recomputation: recomputation, stateLayout: OptimizerStateLayout.MegatronFp32Gradients);
 
-        // Korthikanti et al. table 3's 22B GPT: 48 layers, h = 6144, 64 heads (of 96), f = 4h, GELU; vocabulary 51,200
+        // Korthikanti et al.'s 22B GPT: 48 layers, h = 6144, 64 heads, f = 4h, GELU; vocabulary 51,200 assumed
         // (the paper's figure does not count the embeddings, so the vocabulary does not change what is compared).
         private static readonly ModelSpec Gpt22B = Shaped("gpt-22b", layers: 48, hidden: 6144, heads: 64, vocabulary: 51200);
 

@@ -1,6 +1,6 @@
 namespace HardwareCatalog.Planning
 {
-    /// <summary>Which activations the backward pass recomputes instead of keeping (Korthikanti et al. 2022, arXiv:2205.05198, section 4.3).</summary>
+    /// <summary>Which activations the backward pass recomputes instead of keeping (Korthikanti et al. 2022, arXiv:2205.05198, section 5 and table 2).</summary>
     public enum ActivationRecomputation
     {
         /// <summary>Every activation the backward pass needs is kept.</summary>

@@ -110,7 +110,7 @@ namespace HardwareCatalog.Planning
         /// <summary>
         /// Weights, gradients and optimizer states of <paramref name="parameters"/> replicated over
         /// <paramref name="dataParallel"/> ranks, sharded as <paramref name="zero"/> says (Rajbhandari et al. 2020, "ZeRO",
-        /// arXiv:1910.02054, section 5.1 and figure 1: P_os keeps (2 + 2)Ψ + KΨ/N_d, P_os+g 2Ψ + (2 + K)Ψ/N_d,
+        /// arXiv:1910.02054, section 5 and figure 1: P_os keeps (2 + 2)Ψ + KΨ/N_d, P_os+g 2Ψ + (2 + K)Ψ/N_d,
         /// P_os+g+p (2 + 2 + K)Ψ/N_d). No activations.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="dataParallel"/> is not positive, or the count is negative.</exception>
@@ -191,7 +191,7 @@ namespace HardwareCatalog.Planning
             double split = element * s * b * (query + key + value + output)
                 + ffnCopies * (shape.Gated == true ? 3 : 2) * element * s * b * ffnWidth;
 
-            // Softmax output, its dropout mask and the dropout output: 5as²b; selective recomputation drops them (section 4.3).
+            // Softmax output, its dropout mask and the dropout output: 5as²b; selective recomputation drops them (section 5).
             if (settings.Recomputation == ActivationRecomputation.None)
             {
                 split += (2 * element + mask) * heads * s * s * b;
