@@ -510,7 +510,7 @@ namespace HardwareCatalog
         /// <summary>The weights a token multiplies through (see <c>ParameterCount.TryCountMatmulPerToken</c>), or null without the full shape.</summary>
         internal long? MatmulParametersPerToken() => ParameterCount.TryCountMatmulPerToken(Shape(), out long matmul) ? matmul : null;
 
-        private ModelShape Shape()
+        internal ModelShape Shape()
         {
             AttentionSpec? attention = Attention;
             MoeSpec? moe = Moe;

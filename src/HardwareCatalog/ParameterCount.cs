@@ -109,7 +109,7 @@ namespace HardwareCatalog
         }
 
         /// <summary>One layer's attention weights, or null when a value the formula needs is missing.</summary>
-        private static long? Attention(in ModelShape shape, long h)
+        internal static long? Attention(in ModelShape shape, long h)
         {
             long heads = shape.Heads, headDim = shape.HeadDim;
             if (heads <= 0 || headDim <= 0) return null;

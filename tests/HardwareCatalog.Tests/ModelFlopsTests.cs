@@ -17,7 +17,7 @@ namespace HardwareCatalog.Tests
             // equation (3): F = 96·B·s·l·h²·(1 + s/(6h) + V/(16·l·h)) per iteration of B sequences; per token divide by B·s.
             double perToken = 96 * L * H * H * (1 + S / (6 * H) + V / (16 * L * H));
 
-            Assert.Equal(perToken, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, Recomputation.Full).Count, perToken * 1e-12);
+            Assert.Equal(perToken, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, ActivationRecomputation.Full).Count, perToken * 1e-12);
         }
 
         [Fact]
@@ -28,20 +28,20 @@ namespace HardwareCatalog.Tests
             double perToken = 72 * L * H * H * (1 + S / (6 * H) + V / (12 * L * H));
             double forward = 24 * L * H * H + 4 * S * L * H + 2 * V * H;
 
-            Assert.Equal(perToken, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, Recomputation.None).Count, perToken * 1e-12);
+            Assert.Equal(perToken, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, ActivationRecomputation.None).Count, perToken * 1e-12);
             Assert.Equal(forward, ModelFlops.ForwardPerToken(Models.Gpt3, (int)S).Count, forward * 1e-12);
             // Selective recomputation (Korthikanti et al. 2022) repeats only the attention core, 4·s·l·h per token here.
-            Assert.Equal(perToken + 4 * S * L * H, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, Recomputation.Selective).Count, perToken * 1e-12);
+            Assert.Equal(perToken + 4 * S * L * H, ModelFlops.TrainingPerToken(Models.Gpt3, (int)S, ActivationRecomputation.Selective).Count, perToken * 1e-12);
         }
 
         [Fact]
         public void A_step_is_the_per_token_count_times_its_tokens()
         {
             // GPT-3's batch of 1,536 sequences of 2,048 tokens (Narayanan et al. 2021, Table 1).
-            double perToken = ModelFlops.TrainingPerToken(Models.Gpt3, 2048, Recomputation.Full).Count;
+            double perToken = ModelFlops.TrainingPerToken(Models.Gpt3, 2048, ActivationRecomputation.Full).Count;
 
-            Assert.Equal(perToken * 1536 * 2048, ModelFlops.TrainingPerStep(Models.Gpt3, 1536, 2048, Recomputation.Full).Count, perToken * 1e-6);
-            Assert.Throws<ArgumentOutOfRangeException>(() => ModelFlops.TrainingPerStep(Models.Gpt3, 0, 2048, Recomputation.Full));
+            Assert.Equal(perToken * 1536 * 2048, ModelFlops.TrainingPerStep(Models.Gpt3, 1536, 2048, ActivationRecomputation.Full).Count, perToken * 1e-6);
+            Assert.Throws<ArgumentOutOfRangeException>(() => ModelFlops.TrainingPerStep(Models.Gpt3, 0, 2048, ActivationRecomputation.Full));
         }
 
         [Fact]

@@ -34,16 +34,16 @@ namespace HardwareCatalog.Planning
         /// the forward) and what <paramref name="recomputation"/> repeats (the layers' forward, or their attention core).
         /// </summary>
         /// <exception cref="InvalidOperationException">The catalog does not give the shape the count needs.</exception>
-        public static Flops TrainingPerToken(ModelSpec model, int sequenceLength, Recomputation recomputation)
+        public static Flops TrainingPerToken(ModelSpec model, int sequenceLength, ActivationRecomputation recomputation)
         {
             Shape shape = Read(model);
             double core = AttentionCore(shape, sequenceLength);
             double forward = 2.0 * shape.Matmul + core;
             double recomputed = recomputation switch
             {
-                Recomputation.None => 0,
-                Recomputation.Selective => core,
-                Recomputation.Full => 2.0 * (shape.Matmul - shape.OutputLayer) + core,
+                ActivationRecomputation.None => 0,
+                ActivationRecomputation.Selective => core,
+                ActivationRecomputation.Full => 2.0 * (shape.Matmul - shape.OutputLayer) + core,
                 _ => throw new ArgumentOutOfRangeException(nameof(recomputation), recomputation, "Unknown recomputation."),
             };
 
@@ -52,7 +52,7 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Training FLOPs of one step: <paramref name="globalBatch"/> sequences of <paramref name="sequenceLength"/> tokens.</summary>
         /// <exception cref="InvalidOperationException">The catalog does not give the shape the count needs.</exception>
-        public static Flops TrainingPerStep(ModelSpec model, int globalBatch, int sequenceLength, Recomputation recomputation)
+        public static Flops TrainingPerStep(ModelSpec model, int globalBatch, int sequenceLength, ActivationRecomputation recomputation)
         {
             if (globalBatch <= 0) throw new ArgumentOutOfRangeException(nameof(globalBatch), globalBatch, "A step has at least one sequence.");
             return TrainingPerToken(model, sequenceLength, recomputation) * ((double)globalBatch * sequenceLength);
