@@ -102,7 +102,7 @@ namespace HardwareCatalog.Generators.Resolving
                 {
                     inheritedSources = field;
                 }
-                else if (!(ownPaths?.Contains(field.Path) ?? ParsedField.Find(own, field.Path) is not null) && !notInherited.Contains(TopLevelKey(field.Path)))
+                else if (!(ownPaths?.Contains(field.Path) ?? ParsedField.Find(own, field.Path) is not null) && !IsUnder(notInherited, field.Path))
                 {
                     // A nested value ('dense.fp8') is inherited key by key, unless its whole mapping is not ('measured').
                     result.Add(field);
@@ -145,6 +145,15 @@ namespace HardwareCatalog.Generators.Resolving
 
         private static HashSet<string> NotInherited(string kind) => s_notInherited[kind];
 
-        private static string TopLevelKey(string path) => path.IndexOf('.') is int dot and >= 0 ? path.Substring(0, dot) : path;
+        /// <summary>Whether <paramref name="path"/> is one of <paramref name="keys"/> or lies under one (without allocating: it runs per inherited value).</summary>
+        private static bool IsUnder(HashSet<string> keys, string path)
+        {
+            foreach (string key in keys)
+            {
+                if (path.StartsWith(key, StringComparison.Ordinal) && (path.Length == key.Length || path[key.Length] == '.')) return true;
+            }
+
+            return false;
+        }
     }
 }
