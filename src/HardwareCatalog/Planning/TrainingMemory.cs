@@ -18,6 +18,22 @@ namespace HardwareCatalog.Planning
         Activations,
     }
 
+    /// <summary>The parts of a model a training GPU holds, as <see cref="TrainingMemory"/> breaks them down.</summary>
+    public enum TrainingMemoryPart
+    {
+        /// <summary>The transformer layers without their norms and routed experts.</summary>
+        Layers,
+
+        /// <summary>The routed experts of the MoE layers.</summary>
+        Experts,
+
+        /// <summary>The norms' scales.</summary>
+        Norms,
+
+        /// <summary>The input embedding and the output layer.</summary>
+        EmbeddingsAndOutput,
+    }
+
     /// <summary>Memory of one part of a model on one GPU, by kind; the terms add up to <see cref="Total"/>.</summary>
     public readonly struct MemoryTerms
     {
@@ -67,8 +83,9 @@ namespace HardwareCatalog.Planning
     public readonly struct TrainingMemory
     {
         /// <summary>Creates the breakdown.</summary>
-        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight)
+        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight, int layersOnStage)
         {
+            LayersOnStage = layersOnStage;
             Layers = layers;
             Experts = experts;
             Norms = norms;
@@ -93,6 +110,33 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Micro-batches whose activations the first stage holds at once under 1F1B: min(p, micro-batches per step).</summary>
         public int MicroBatchesInFlight { get; }
+
+        /// <summary>
+        /// Transformer layers the stage holds: ⌈L/(p·v)⌉ per chunk on the first stage, so ⌈L/p⌉ with v = 1.
+        /// </summary>
+        public int LayersOnStage { get; }
+
+        /// <summary>The size of one kind in one part.</summary>
+        public DataSize this[TrainingMemoryPart part, TrainingMemoryTerm term]
+        {
+            get
+            {
+                MemoryTerms terms = part switch
+                {
+                    TrainingMemoryPart.Layers => Layers,
+                    TrainingMemoryPart.Experts => Experts,
+                    TrainingMemoryPart.Norms => Norms,
+                    _ => EmbeddingsAndOutput,
+                };
+                return term switch
+                {
+                    TrainingMemoryTerm.Parameters => terms.Parameters,
+                    TrainingMemoryTerm.Gradients => terms.Gradients,
+                    TrainingMemoryTerm.OptimizerStates => terms.OptimizerStates,
+                    _ => terms.Activations,
+                };
+            }
+        }
 
         /// <summary>All parts, term by term.</summary>
         public MemoryTerms Terms => Layers + Experts + Norms + EmbeddingsAndOutput;

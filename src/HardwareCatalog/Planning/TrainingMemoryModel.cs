@@ -15,7 +15,8 @@ namespace HardwareCatalog.Planning
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">
         /// The model lacks a value the formulas need (layers, hidden size, vocabulary, attention, activation, the FFN widths
-        /// its layers use), or the layout does not divide it: layers by p·v, heads and key/value heads by t, routed experts by e.
+        /// its layers use), it has fewer layers than p·v chunks, or the layout does not divide it: heads and key/value heads
+        /// by t, routed experts by e. Layers need not divide by p·v: the first stages then hold one layer more per chunk.
         /// </exception>
         public static TrainingMemory PerGpu(ModelSpec model, TrainingSettings settings)
         {
@@ -30,7 +31,7 @@ namespace HardwareCatalog.Planning
                 throw new ArgumentException($"{model.Id}: memory needs layers, hiddenSize, vocabularySize, activation and attention.", nameof(model));
             }
 
-            if (layers % (p * v) != 0) throw new ArgumentException($"{model.Id}: {layers} layers do not split into pipeline × virtual stages = {p} × {v} equal chunks.", nameof(settings));
+            if (layers < p * v) throw new ArgumentException($"{model.Id}: {layers} layers are fewer than pipeline × virtual stages = {p} × {v} chunks.", nameof(settings));
             if (shape.Heads % t != 0) throw new ArgumentException($"{model.Id}: {shape.Heads} attention heads do not split over tensor parallelism {t}.", nameof(settings));
             if (!shape.IsLatentAttention && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
             {
@@ -56,13 +57,20 @@ namespace HardwareCatalog.Planning
             // Interleaving: Korthikanti et al. 2022, section 4.2.3: the first stage holds 1 + (p − 1)/(p·v) times more.
             double interleave = v > 1 ? 1 + (p - 1) / (double)(p * v) : 1;
 
-            // The first stage holds chunks 0, p, 2p, ... of L/(p·v) layers each.
-            int chunk = layers / (p * v);
+            // The first stage holds chunks 0, p, 2p, ... When p·v does not divide L, the first L mod (p·v) chunks hold one
+            // layer more: chunk c holds ⌊L/(p·v)⌋ + (c < L mod (p·v) ? 1 : 0) layers, so the first stage holds ⌈L/(p·v)⌉
+            // in each of its chunks (with v = 1, ⌈L/p⌉ layers).
+            int baseChunk = layers / (p * v), longChunks = layers % (p * v);
             double denseWeights = 0, expertWeights = 0, normWeights = 0, layerActivations = 0;
+            int stageLayers = 0;
             for (int k = 0; k < v; k++)
             {
-                for (int layer = k * p * chunk; layer < (k * p + 1) * chunk; layer++)
+                int c = k * p;
+                int first = c * baseChunk + Math.Min(c, longChunks);
+                int size = baseChunk + (c < longChunks ? 1 : 0);
+                for (int layer = first; layer < first + size; layer++)
                 {
+                    stageLayers++;
                     bool moe = IsMoeLayer(shape, layer);
                     denseWeights += attention / t;
                     if (moe)
@@ -104,7 +112,8 @@ namespace HardwareCatalog.Planning
                 norms: ModelStates(Parameters.FromCount(normWeights), settings.StateLayout, settings.Zero, data),
                 embeddingsAndOutput: ModelStates(Parameters.FromCount(embeddingWeights), settings.StateLayout, settings.Zero, data)
                     + new MemoryTerms(DataSize.Zero, DataSize.Zero, DataSize.Zero, DataSize.FromBytes(embeddingActivations)),
-                microBatchesInFlight: inFlight);
+                microBatchesInFlight: inFlight,
+                layersOnStage: stageLayers);
         }
 
         /// <summary>
@@ -157,6 +166,8 @@ namespace HardwareCatalog.Planning
             // Full recomputation keeps each layer's input only: 2sbh (table 2), split over t with sequence parallelism.
             if (settings.Recomputation == ActivationRecomputation.Full) return element * sbh / sequenceSplit;
 
+            if (settings.ActivationStorage == ActivationStorage.DeepSeekV3) return DeepSeekV3LayerActivationBytes(shape, moe, settings);
+
             // Widths of the tensors attention keeps: queries, keys, values, and the output projection's input.
             double heads = shape.Heads, query, key, value, output;
             if (shape.IsLatentAttention)
@@ -201,6 +212,50 @@ namespace HardwareCatalog.Planning
         }
 
         /// <summary>
+        /// Bytes of activations one layer keeps for one micro-batch under DeepSeek-V3's storage (arXiv:2412.19437): RMSNorm
+        /// outputs and MLA's up-projections are recomputed (section 3.2.3), so the layer keeps its two norms' inputs (recipe's
+        /// activation format), MLA's query and key/value latents (inputs of the up-projections, FP8) and the shared RoPE key
+        /// (activation format); the input of the linear after attention in E5M6 (1.5 bytes); per expert a token visits (and
+        /// in a dense layer once) the FFN's input in FP8 and the SwiGLU's input (gate and up outputs, 2f wide) in FP8, its
+        /// output recomputed (section 3.3.3). No dropout masks; the attention scores are kept only without recomputation.
+        /// </summary>
+        private static double DeepSeekV3LayerActivationBytes(in ModelShape shape, bool moe, TrainingSettings settings)
+        {
+            if (!shape.IsLatentAttention || shape.KvLoraRank is not int kvLatent)
+            {
+                throw new ArgumentException("DeepSeek-V3's activation storage recomputes MLA's up-projections: it needs MLA attention with kvLoraRank.", nameof(settings));
+            }
+
+            ParallelLayout layout = settings.Layout;
+            double t = layout.Tensor;
+            double s = settings.SequenceLength, b = settings.MicroBatch, h = shape.HiddenSize!.Value;
+            double sb = s * b;
+            double element = settings.Recipe.Activations.BytesPerElement();
+            const double fp8 = 1, e5m6 = 1.5;
+            double sequenceSplit = layout.SequenceParallel ? t : 1;
+
+            double heads = shape.Heads;
+            double latents = (shape.QLoraRank ?? 0) + kvLatent;
+            double rope = shape.RopeHeadDim ?? 0;
+            double valueWidth = heads * (shape.VHeadDim ?? shape.HeadDim);
+            double ffnCopies = moe ? shape.ActiveExperts + shape.SharedExperts : 1;
+            double ffnWidth = moe ? shape.ExpertFfnHiddenSize!.Value : shape.FfnHiddenSize!.Value;
+            double ffnInputs = shape.Gated == true ? 2 : 1; // SwiGLU's input is the gate and up outputs
+
+            // The residual stream into the two norms, whole on every tensor-parallel rank unless sequence parallel.
+            double whole = 2 * element * sb * h;
+
+            // Latents and RoPE key, the attention output (E5M6), the FFN inputs and SwiGLU inputs (FP8).
+            double split = fp8 * sb * latents + element * sb * rope + e5m6 * sb * valueWidth
+                + ffnCopies * (fp8 * sb * h + ffnInputs * fp8 * sb * ffnWidth);
+
+            // Without recomputation the softmax output is kept too (no dropout, so no mask and no dropout output).
+            if (settings.Recomputation == ActivationRecomputation.None) split += element * heads * s * s * b;
+
+            return whole / sequenceSplit + split / t;
+        }
+
+        /// <summary>
         /// Activations outside the layers (Korthikanti et al. 2022, section 4.3): the input embedding's dropout mask, sbh per
         /// micro-batch in flight; when the stage is also the last (p = 1), the final norm's and the output projection's
         /// inputs (2sbh each) and the FP32 logits of the cross-entropy (4sbv/t): 4sbh/t·(1 + v/h) with sequence parallelism.
@@ -211,7 +266,8 @@ namespace HardwareCatalog.Planning
             double t = layout.Tensor;
             double sequenceSplit = layout.SequenceParallel ? t : 1;
             double sbh = settings.SequenceLength * (double)settings.MicroBatch * h;
-            double bytes = sbh * inFlight / sequenceSplit;
+            // The embedding's dropout mask; no dropout under DeepSeek-V3's storage.
+            double bytes = settings.ActivationStorage == ActivationStorage.DeepSeekV3 ? 0 : sbh * inFlight / sequenceSplit;
             if (p == 1)
             {
                 double element = settings.Recipe.Activations.BytesPerElement();
