@@ -54,6 +54,13 @@ namespace HardwareCatalog.Tests
             var seven = new TrainingSettings(new ParallelLayout(pipeline: 7, virtualStages: 2), 1, 2048, 14, PrecisionRecipe.Bf16Mixed);
             Assert.Equal(14, TrainingMemoryModel.PerGpu(Models.Gpt3, seven).LayersOnStage);
 
+            // Interleaved, stage i runs 2(p − i − 1) + (v − 1)p + 1 chunk forwards before its first backward (Megatron-LM):
+            // with p = 8, v = 3 (chunks of 4 layers) stage 0 holds 31 chunks (124 layers' worth: 96·(1 + 7/24)), stage 7 17.
+            var gpt3 = new TrainingSettings(new ParallelLayout(tensor: 8, pipeline: 8, virtualStages: 3), 1, 2048, 64, PrecisionRecipe.Fp16Mixed);
+            double first = TrainingMemoryModel.PerStage(Models.Gpt3, gpt3, 0).Layers.Activations.Bytes;
+            double lastStage = TrainingMemoryModel.PerStage(Models.Gpt3, gpt3, 7).Layers.Activations.Bytes;
+            Assert.Equal(17.0 / 31, lastStage / first, 12);
+
             // An even split is unchanged: 96 / 8 = 12.
             Assert.Equal(12, TrainingMemoryModel.PerGpu(Models.Gpt3, new TrainingSettings(new ParallelLayout(pipeline: 8), 1, 2048, 8, PrecisionRecipe.Bf16Mixed)).LayersOnStage);
         }
@@ -98,22 +105,36 @@ namespace HardwareCatalog.Tests
             double total = (layerWeights + norms + embedding) * dense + routed * experts + activations; // 49,234,137,088 B
             Assert.Equal(total, memory.Total.Bytes, 1e-3);
 
+            // The peak is stage 1, not 0: layers 4..7 are all MoE layers, which keep more activations than the dense ones,
+            // and 15 micro-batches of them outweigh the first stage's 16 of 3 dense + 1 MoE layer and its embedding.
+            TrainingMemory peak = TrainingMemoryModel.Peak(Models.DeepSeekV3, DeepSeekV3Settings());
+            Assert.Equal(1, peak.Stage);
+            Assert.Equal(15, peak.MicroBatchesInFlight);
+            const double peakLayerWeights = 4 * (mla + expert + router);
+            const double peakActivations = 4 * moeLayer * 4096 * 15;                  // 38,535,168,000 B ≈ 35.89 GiB
+            double peakTotal = (peakLayerWeights + norms) * dense + 4 * routed * experts + peakActivations; // 51,231,772,672 B
+            Assert.Equal(peakActivations, peak.Activations.Bytes, 1e-3);
+            Assert.Equal(0, peak.EmbeddingsAndOutput.Total.Bytes);
+            Assert.Equal(peakTotal, peak.Total.Bytes, 1e-3);
+            Assert.Equal(peakTotal, TrainingMemoryModel.PerStage(Models.DeepSeekV3, DeepSeekV3Settings(), 1).Total.Bytes, 1e-3);
+
             // The H800 SXM has no published usable memory (no nvidia-smi total): the fit falls back to the nominal 80 GiB and
             // says so.
-            MemoryFit fit = MemoryFit.Of(memory, Gpus.H800Sxm);
+            MemoryFit fit = MemoryFit.Of(peak, Gpus.H800Sxm);
             Assert.Null(Gpus.H800Sxm.UsableMemory);
             Assert.True(fit.AgainstNominalMemory);
             Assert.Equal(80 * GiB, fit.Available.Bytes);
             Assert.True(fit.Fits);
-            Assert.Equal(80 * GiB - total, fit.Headroom.Bytes, 1e-3);                 // ≈ 34.15 GiB
+            Assert.Equal(80 * GiB - peakTotal, fit.Headroom.Bytes, 1e-3);             // ≈ 32.29 GiB
             Assert.Equal(0, fit.Overflow.Bytes);
             Assert.Contains("nominal memory", fit.ToString());
 
-            // The largest terms: the activations, then the layers' FP32 gradients and BF16 weights.
-            Assert.Equal(new MemoryTermSize(TrainingMemoryPart.Layers, TrainingMemoryTerm.Activations, memory.Layers.Activations), fit.LargestTerms[0]);
-            Assert.Equal(TrainingMemoryTerm.Gradients, fit.LargestTerms[1].Term);
-            Assert.Equal(TrainingMemoryTerm.Parameters, fit.LargestTerms[2].Term);
-            Assert.Equal(TrainingMemoryPart.Layers, fit.LargestTerms[2].Part);
+            // The largest terms: the activations, then the layers' FP32 gradients (4 × 931,930,112 B), then the routed
+            // experts' FP32 gradients and their optimizer states sharded over 2 replicas (both 4 × 704,643,072 B).
+            Assert.Equal(new MemoryTermSize(TrainingMemoryPart.Layers, TrainingMemoryTerm.Activations, DataSize.FromBytes(peakActivations)), fit.LargestTerms[0]);
+            Assert.Equal(new MemoryTermSize(TrainingMemoryPart.Layers, TrainingMemoryTerm.Gradients, DataSize.FromBytes(4 * peakLayerWeights)), fit.LargestTerms[1]);
+            Assert.Equal(new MemoryTermSize(TrainingMemoryPart.Experts, TrainingMemoryTerm.Gradients, DataSize.FromBytes(4 * 4 * routed)), fit.LargestTerms[2]);
+            Assert.Equal(new MemoryTermSize(TrainingMemoryPart.Experts, TrainingMemoryTerm.OptimizerStates, DataSize.FromBytes(4 * routed * 8 / 2)), fit.LargestTerms[3]);
         }
 
         [Fact]
@@ -124,7 +145,7 @@ namespace HardwareCatalog.Tests
             var korthikanti = new TrainingSettings(
                 new ParallelLayout(pipeline: 16, data: 128, expert: 64), 1, 4096, 15360, PrecisionRecipe.Fp8DeepSeekV3,
                 ZeroStage.OptimizerStates, ActivationRecomputation.Selective);
-            TrainingMemory memory = TrainingMemoryModel.PerGpu(Models.DeepSeekV3, korthikanti);
+            TrainingMemory memory = TrainingMemoryModel.Peak(Models.DeepSeekV3, korthikanti);
             MemoryFit fit = MemoryFit.Of(memory, Gpus.H800Sxm);
 
             Assert.False(fit.Fits);
@@ -134,7 +155,7 @@ namespace HardwareCatalog.Tests
             Assert.Contains("overflows by", fit.ToString());
 
             // The model states do not depend on the storage.
-            TrainingMemory deepSeek = TrainingMemoryModel.PerGpu(Models.DeepSeekV3, DeepSeekV3Settings());
+            TrainingMemory deepSeek = TrainingMemoryModel.PerStage(Models.DeepSeekV3, DeepSeekV3Settings(), memory.Stage);
             Assert.Equal(deepSeek.Terms.ModelStates.Bytes, memory.Terms.ModelStates.Bytes, 1e-3);
 
             // DeepSeek-V3's storage recomputes MLA's up-projections: a model without MLA is refused.
@@ -172,6 +193,9 @@ namespace HardwareCatalog.Tests
             double total = (layers + norms + embedding) * bytesPerParameter + activations + embeddingMask; // 80,078,536,704 B
             Assert.Equal(total, memory.Total.Bytes, 1e-3);
 
+            // Here the first stage is the peak: every stage holds the same kind of layer, and it has the most in flight.
+            Assert.Equal(0, TrainingMemoryModel.Peak(Models.Llama31_405B, Llama405bSettings()).Stage);
+
             // Against the H100's usable 81,559 MiB (nvidia-smi), not the nominal 80 GiB.
             MemoryFit fit = MemoryFit.Of(memory, Gpus.H100Sxm);
             Assert.False(fit.AgainstNominalMemory);
@@ -195,6 +219,28 @@ namespace HardwareCatalog.Tests
             Assert.False(interleaved.Fits);
             Assert.Equal(plain.Layers.Activations.Bytes * (1 + 15 / 32.0), interleaved.LargestTerms[0].Size.Bytes, 1e-3);
             Assert.Equal(interleaved.Required.Bytes - 81559 * MiB, interleaved.Overflow.Bytes, 1e-3);
+        }
+
+        [Fact]
+        public void The_last_stage_holds_the_output_layer_the_final_norm_and_the_logits()
+        {
+            TrainingMemory last = TrainingMemoryModel.PerStage(Models.Llama31_405B, Llama405bSettings(), 15);
+
+            // 126 = 16 × 7 + 14: stages 14 and 15 hold 7 layers; under 1F1B the last stage holds one micro-batch.
+            Assert.Equal(7, last.LayersOnStage);
+            Assert.Equal(1, last.MicroBatchesInFlight);
+            Assert.Equal(15, last.Stage);
+
+            // The output layer, 128256·16384/8 weights at 2 bytes; the norms: 7 layers × 2 and the final one, 16384 each.
+            Assert.Equal(128256.0 * 16384 / 8 * 2, last.EmbeddingsAndOutput.Parameters.Bytes, 1e-3);
+            Assert.Equal((7 * 2 + 1) * 16384.0 * 2, last.Norms.Parameters.Bytes, 1e-3);
+
+            // Korthikanti et al. section 4.3 with SP: the final norm's and the output projection's inputs 2·2sbh/t and the
+            // FP32 logits 4sbV/t; no embedding dropout mask on this stage.
+            const double sbh = 8192.0 * 16384;
+            Assert.Equal(2 * 2 * sbh / 8 + 4 * 8192.0 * 128256 / 8, last.EmbeddingsAndOutput.Activations.Bytes, 1e-3);
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => TrainingMemoryModel.PerStage(Models.Llama31_405B, Llama405bSettings(), 16));
         }
 
         [Fact]

@@ -77,15 +77,16 @@ namespace HardwareCatalog.Planning
     }
 
     /// <summary>
-    /// Memory per GPU of a training run on the first pipeline stage (the one that keeps the most activations), by part of
+    /// Memory per GPU of a training run on one pipeline stage (<see cref="Stage"/>; the first unless asked), by part of
     /// the model and by kind. Every total is the sum of the parts' terms.
     /// </summary>
     public readonly struct TrainingMemory
     {
         /// <summary>Creates the breakdown.</summary>
-        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight, int layersOnStage)
+        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight, int layersOnStage, int stage)
         {
             LayersOnStage = layersOnStage;
+            Stage = stage;
             Layers = layers;
             Experts = experts;
             Norms = norms;
@@ -105,14 +106,17 @@ namespace HardwareCatalog.Planning
         /// <summary>The norms' scales (whole on every tensor-parallel rank), including the final norm when the stage holds it.</summary>
         public MemoryTerms Norms { get; }
 
-        /// <summary>The input embedding (first stage), the output layer (last stage; here when p = 1), and their activations.</summary>
+        /// <summary>The input embedding (first stage), the output layer (last stage), and their activations (the embedding's dropout mask, the logits).</summary>
         public MemoryTerms EmbeddingsAndOutput { get; }
 
-        /// <summary>Micro-batches whose activations the first stage holds at once under 1F1B: min(p, micro-batches per step).</summary>
+        /// <summary>Micro-batches whose activations the stage holds at once under 1F1B: min(p − stage, micro-batches per step).</summary>
         public int MicroBatchesInFlight { get; }
 
+        /// <summary>The pipeline stage counted, from 0: <see cref="TrainingMemoryModel.PerGpu"/> counts the first.</summary>
+        public int Stage { get; }
+
         /// <summary>
-        /// Transformer layers the stage holds: ⌈L/(p·v)⌉ per chunk on the first stage, so ⌈L/p⌉ with v = 1.
+        /// Transformer layers the stage holds: the first stage holds ⌈L/p⌉ with v = 1.
         /// </summary>
         public int LayersOnStage { get; }
 
