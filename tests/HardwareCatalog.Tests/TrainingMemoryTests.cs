@@ -230,10 +230,10 @@ namespace HardwareCatalog.Tests
             Assert.Throws<ArgumentException>(() => new TrainingSettings(new ParallelLayout(data: 4), 2, 2048, 12, PrecisionRecipe.Bf16Mixed));
             Assert.Throws<ArgumentException>(() => new TrainingSettings(default, 1, 2048, 8, PrecisionRecipe.Bf16Mixed, stateLayout: default(OptimizerStateLayout)));
 
-            // 96 layers do not split into 5 stages; 96 heads do not split over 64 tensor ranks.
-            var uneven = new TrainingSettings(new ParallelLayout(pipeline: 5), 1, 2048, 8, PrecisionRecipe.Bf16Mixed);
+            // 96 layers cannot fill 97 stages (every stage needs a layer); 96 heads do not split over 64 tensor ranks.
+            var tooDeep = new TrainingSettings(new ParallelLayout(pipeline: 97), 1, 2048, 8, PrecisionRecipe.Bf16Mixed);
             var wide = new TrainingSettings(new ParallelLayout(tensor: 64), 1, 2048, 8, PrecisionRecipe.Bf16Mixed);
-            Assert.Contains("96 layers", Assert.Throws<ArgumentException>(() => TrainingMemoryModel.PerGpu(Models.Gpt3, uneven)).Message);
+            Assert.Contains("96 layers", Assert.Throws<ArgumentException>(() => TrainingMemoryModel.PerGpu(Models.Gpt3, tooDeep)).Message);
             Assert.Contains("96 attention heads", Assert.Throws<ArgumentException>(() => TrainingMemoryModel.PerGpu(Models.Gpt3, wide)).Message);
             // GPT-4's shape is not published.
             Assert.Throws<ArgumentException>(() => TrainingMemoryModel.PerGpu(Models.Gpt4, new TrainingSettings(default, 1, 2048, 8, PrecisionRecipe.Bf16Mixed)));

@@ -40,7 +40,7 @@ namespace HardwareCatalog.Planning
         /// per-tile/per-block scales and accumulate in FP32; embedding, output head, MoE gating, norms and attention stay
         /// in BF16/FP32; master weights and gradients in FP32, AdamW moments in BF16
         /// (<see cref="OptimizerStateLayout.DeepSeekV3Fp8"/>). The report caches some linear inputs in FP8; activations are
-        /// counted here in BF16, an upper bound.
+        /// counted in BF16 (an upper bound) unless the settings use <see cref="ActivationStorage.DeepSeekV3"/>.
         /// </summary>
         public static PrecisionRecipe Fp8DeepSeekV3 { get; } = new("FP8 (DeepSeek-V3)", Precision.Fp8, Precision.Bf16, OptimizerStateLayout.DeepSeekV3Fp8);
 

@@ -18,6 +18,22 @@ namespace HardwareCatalog.Planning
         Activations,
     }
 
+    /// <summary>The parts of a model a training GPU holds, as <see cref="TrainingMemory"/> breaks them down.</summary>
+    public enum TrainingMemoryPart
+    {
+        /// <summary>The transformer layers without their norms and routed experts.</summary>
+        Layers,
+
+        /// <summary>The routed experts of the MoE layers.</summary>
+        Experts,
+
+        /// <summary>The norms' scales.</summary>
+        Norms,
+
+        /// <summary>The input embedding and the output layer.</summary>
+        EmbeddingsAndOutput,
+    }
+
     /// <summary>Memory of one part of a model on one GPU, by kind; the terms add up to <see cref="Total"/>.</summary>
     public readonly struct MemoryTerms
     {
@@ -61,14 +77,16 @@ namespace HardwareCatalog.Planning
     }
 
     /// <summary>
-    /// Memory per GPU of a training run on the first pipeline stage (the one that keeps the most activations), by part of
+    /// Memory per GPU of a training run on one pipeline stage (<see cref="Stage"/>; the first unless asked), by part of
     /// the model and by kind. Every total is the sum of the parts' terms.
     /// </summary>
     public readonly struct TrainingMemory
     {
         /// <summary>Creates the breakdown.</summary>
-        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight)
+        public TrainingMemory(MemoryTerms layers, MemoryTerms experts, MemoryTerms norms, MemoryTerms embeddingsAndOutput, int microBatchesInFlight, int layersOnStage, int stage)
         {
+            LayersOnStage = layersOnStage;
+            Stage = stage;
             Layers = layers;
             Experts = experts;
             Norms = norms;
@@ -88,11 +106,41 @@ namespace HardwareCatalog.Planning
         /// <summary>The norms' scales (whole on every tensor-parallel rank), including the final norm when the stage holds it.</summary>
         public MemoryTerms Norms { get; }
 
-        /// <summary>The input embedding (first stage), the output layer (last stage; here when p = 1), and their activations.</summary>
+        /// <summary>The input embedding (first stage), the output layer (last stage), and their activations (the embedding's dropout mask, the logits).</summary>
         public MemoryTerms EmbeddingsAndOutput { get; }
 
-        /// <summary>Micro-batches whose activations the first stage holds at once under 1F1B: min(p, micro-batches per step).</summary>
+        /// <summary>Micro-batches whose activations the stage holds at once under 1F1B: min(p − stage, micro-batches per step).</summary>
         public int MicroBatchesInFlight { get; }
+
+        /// <summary>The pipeline stage counted, from 0: <see cref="TrainingMemoryModel.PerGpu"/> counts the first.</summary>
+        public int Stage { get; }
+
+        /// <summary>
+        /// Transformer layers the stage holds: the first stage holds ⌈L/p⌉ with v = 1.
+        /// </summary>
+        public int LayersOnStage { get; }
+
+        /// <summary>The size of one kind in one part.</summary>
+        public DataSize this[TrainingMemoryPart part, TrainingMemoryTerm term]
+        {
+            get
+            {
+                MemoryTerms terms = part switch
+                {
+                    TrainingMemoryPart.Layers => Layers,
+                    TrainingMemoryPart.Experts => Experts,
+                    TrainingMemoryPart.Norms => Norms,
+                    _ => EmbeddingsAndOutput,
+                };
+                return term switch
+                {
+                    TrainingMemoryTerm.Parameters => terms.Parameters,
+                    TrainingMemoryTerm.Gradients => terms.Gradients,
+                    TrainingMemoryTerm.OptimizerStates => terms.OptimizerStates,
+                    _ => terms.Activations,
+                };
+            }
+        }
 
         /// <summary>All parts, term by term.</summary>
         public MemoryTerms Terms => Layers + Experts + Norms + EmbeddingsAndOutput;

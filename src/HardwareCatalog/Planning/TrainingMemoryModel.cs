@@ -15,12 +15,42 @@ namespace HardwareCatalog.Planning
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">
         /// The model lacks a value the formulas need (layers, hidden size, vocabulary, attention, activation, the FFN widths
-        /// its layers use), or the layout does not divide it: layers by p·v, heads and key/value heads by t, routed experts by e.
+        /// its layers use), it has fewer layers than p·v chunks, or the layout does not divide it: heads and key/value heads
+        /// by t, routed experts by e. Layers need not divide by p·v: the first stages then hold one layer more per chunk.
         /// </exception>
-        public static TrainingMemory PerGpu(ModelSpec model, TrainingSettings settings)
+        public static TrainingMemory PerGpu(ModelSpec model, TrainingSettings settings) => PerStage(model, settings, 0);
+
+        /// <summary>
+        /// Memory per GPU of the pipeline stage that needs the most (<see cref="TrainingMemory.Total"/>): with dense leading
+        /// layers (DeepSeek-V3) or a large output layer it need not be the first.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">As <see cref="PerGpu"/>.</exception>
+        public static TrainingMemory Peak(ModelSpec model, TrainingSettings settings)
+        {
+            TrainingMemory peak = PerStage(model, settings, 0);
+            for (int stage = 1; stage < settings.Layout.Pipeline; stage++)
+            {
+                TrainingMemory memory = PerStage(model, settings, stage);
+                if (memory.Total > peak.Total) peak = memory;
+            }
+
+            return peak;
+        }
+
+        /// <summary>
+        /// Memory per GPU on pipeline stage <paramref name="stage"/> (0 to p − 1) of training <paramref name="model"/> with
+        /// <paramref name="settings"/>: its layers (chunks stage, stage + p, …), the input embedding on stage 0, the output
+        /// layer and final norm on stage p − 1, and under 1F1B min(p − stage, m) micro-batches of activations in flight.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not a stage of the layout.</exception>
+        /// <exception cref="ArgumentException">As <see cref="PerGpu"/>.</exception>
+        public static TrainingMemory PerStage(ModelSpec model, TrainingSettings settings, int stage)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
             if (settings is null) throw new ArgumentNullException(nameof(settings));
+            if (stage < 0 || stage >= settings.Layout.Pipeline) throw new ArgumentOutOfRangeException(nameof(stage), stage, $"Stages are 0 to {settings.Layout.Pipeline - 1}.");
 
             ModelShape shape = model.Shape();
             ParallelLayout layout = settings.Layout;
@@ -30,7 +60,7 @@ namespace HardwareCatalog.Planning
                 throw new ArgumentException($"{model.Id}: memory needs layers, hiddenSize, vocabularySize, activation and attention.", nameof(model));
             }
 
-            if (layers % (p * v) != 0) throw new ArgumentException($"{model.Id}: {layers} layers do not split into pipeline × virtual stages = {p} × {v} equal chunks.", nameof(settings));
+            if (layers < p * v) throw new ArgumentException($"{model.Id}: {layers} layers are fewer than pipeline × virtual stages = {p} × {v} chunks.", nameof(settings));
             if (shape.Heads % t != 0) throw new ArgumentException($"{model.Id}: {shape.Heads} attention heads do not split over tensor parallelism {t}.", nameof(settings));
             if (!shape.IsLatentAttention && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
             {
@@ -49,20 +79,29 @@ namespace HardwareCatalog.Planning
             double matrices = gated ? 3 : 2;
             bool tied = shape.TiedEmbeddings ?? false;
 
-            // Under 1F1B the first stage runs p forward passes before its first backward (Narayanan et al. 2021, section
-            // 2.2.1), fewer when the step has fewer micro-batches.
-            int inFlight = Math.Min(p, settings.MicroBatchesPerStep);
+            // Under 1F1B stage i runs p − i forward passes before its first backward (Narayanan et al. 2021, section
+            // 2.2.1): p on the first stage, 1 on the last; fewer when the step has fewer micro-batches.
+            int inFlight = Math.Min(p - stage, settings.MicroBatchesPerStep);
 
-            // Interleaving: Korthikanti et al. 2022, section 4.2.3: the first stage holds 1 + (p − 1)/(p·v) times more.
-            double interleave = v > 1 ? 1 + (p - 1) / (double)(p * v) : 1;
+            // Interleaving: Korthikanti et al. 2022, section 4.2.3: the first stage holds 1 + (p − 1)/(p·v) times more. For
+            // stage i, Megatron-LM's interleaved schedule runs 2(p − i − 1) + (v − 1)p + 1 chunk forwards before its first
+            // backward (p(1 + (p − 1)/(p·v))·v of them on stage 0): counted as that many chunks of the stage's average size.
+            double interleave = v > 1 ? (2.0 * (p - stage - 1) + (v - 1) * p + 1) / ((double)v * (p - stage)) : 1;
 
-            // The first stage holds chunks 0, p, 2p, ... of L/(p·v) layers each.
-            int chunk = layers / (p * v);
+            // The stage holds chunks i, i + p, i + 2p, ... When p·v does not divide L, the first L mod (p·v) chunks hold one
+            // layer more: chunk c holds ⌊L/(p·v)⌋ + (c < L mod (p·v) ? 1 : 0) layers, so the first stage's first chunk
+            // holds ⌈L/(p·v)⌉ (with v = 1, the first stage holds ⌈L/p⌉ layers).
+            int baseChunk = layers / (p * v), longChunks = layers % (p * v);
             double denseWeights = 0, expertWeights = 0, normWeights = 0, layerActivations = 0;
+            int stageLayers = 0;
             for (int k = 0; k < v; k++)
             {
-                for (int layer = k * p * chunk; layer < (k * p + 1) * chunk; layer++)
+                int c = k * p + stage;
+                int first = c * baseChunk + Math.Min(c, longChunks);
+                int size = baseChunk + (c < longChunks ? 1 : 0);
+                for (int layer = first; layer < first + size; layer++)
                 {
+                    stageLayers++;
                     bool moe = IsMoeLayer(shape, layer);
                     denseWeights += attention / t;
                     if (moe)
@@ -86,15 +125,14 @@ namespace HardwareCatalog.Planning
             layerActivations *= inFlight * interleave;
 
             // Embeddings: the input embedding sits on the first stage, the output layer on the last, both split over t by
-            // vocabulary (Megatron-LM); with p = 1 the one stage holds both (one matrix when tied) and the final norm.
-            double embeddingWeights = (double)vocabulary * h / t;
-            if (p == 1)
-            {
-                if (!tied) embeddingWeights *= 2;
-                normWeights += h;
-            }
+            // vocabulary (Megatron-LM); with p = 1 the one stage holds both (one matrix when tied) and the final norm. A tied
+            // output layer on a last stage with p > 1 keeps its own copy of the matrix.
+            bool firstStage = stage == 0, lastStage = stage == p - 1;
+            double matrix = (double)vocabulary * h / t;
+            double embeddingWeights = (firstStage ? matrix : 0) + (lastStage && !(p == 1 && tied) ? matrix : 0);
+            if (lastStage) normWeights += h;
 
-            double embeddingActivations = EmbeddingActivationBytes(h, vocabulary, p, inFlight, settings);
+            double embeddingActivations = EmbeddingActivationBytes(h, vocabulary, firstStage, lastStage, inFlight, settings);
 
             int data = layout.Data;
             MemoryTerms dense = ModelStates(Parameters.FromCount(denseWeights), settings.StateLayout, settings.Zero, data);
@@ -104,7 +142,9 @@ namespace HardwareCatalog.Planning
                 norms: ModelStates(Parameters.FromCount(normWeights), settings.StateLayout, settings.Zero, data),
                 embeddingsAndOutput: ModelStates(Parameters.FromCount(embeddingWeights), settings.StateLayout, settings.Zero, data)
                     + new MemoryTerms(DataSize.Zero, DataSize.Zero, DataSize.Zero, DataSize.FromBytes(embeddingActivations)),
-                microBatchesInFlight: inFlight);
+                microBatchesInFlight: inFlight,
+                layersOnStage: stageLayers,
+                stage: stage);
         }
 
         /// <summary>
@@ -157,6 +197,8 @@ namespace HardwareCatalog.Planning
             // Full recomputation keeps each layer's input only: 2sbh (table 2), split over t with sequence parallelism.
             if (settings.Recomputation == ActivationRecomputation.Full) return element * sbh / sequenceSplit;
 
+            if (settings.ActivationStorage == ActivationStorage.DeepSeekV3) return DeepSeekV3LayerActivationBytes(shape, moe, settings);
+
             // Widths of the tensors attention keeps: queries, keys, values, and the output projection's input.
             double heads = shape.Heads, query, key, value, output;
             if (shape.IsLatentAttention)
@@ -201,18 +243,63 @@ namespace HardwareCatalog.Planning
         }
 
         /// <summary>
+        /// Bytes of activations one layer keeps for one micro-batch under DeepSeek-V3's storage (arXiv:2412.19437): RMSNorm
+        /// outputs and MLA's up-projections are recomputed (section 3.2.3), so the layer keeps its two norms' inputs (recipe's
+        /// activation format), MLA's query and key/value latents (inputs of the up-projections, FP8) and the shared RoPE key
+        /// (activation format); the input of the linear after attention in E5M6 (1.5 bytes); per expert a token visits (and
+        /// in a dense layer once) the FFN's input in FP8 and the SwiGLU's input (gate and up outputs, 2f wide) in FP8, its
+        /// output recomputed (section 3.3.3). No dropout masks; the attention scores are kept only without recomputation.
+        /// </summary>
+        private static double DeepSeekV3LayerActivationBytes(in ModelShape shape, bool moe, TrainingSettings settings)
+        {
+            if (!shape.IsLatentAttention || shape.KvLoraRank is not int kvLatent)
+            {
+                throw new ArgumentException("DeepSeek-V3's activation storage recomputes MLA's up-projections: it needs MLA attention with kvLoraRank.", nameof(settings));
+            }
+
+            ParallelLayout layout = settings.Layout;
+            double t = layout.Tensor;
+            double s = settings.SequenceLength, b = settings.MicroBatch, h = shape.HiddenSize!.Value;
+            double sb = s * b;
+            double element = settings.Recipe.Activations.BytesPerElement();
+            const double fp8 = 1, e5m6 = 1.5;
+            double sequenceSplit = layout.SequenceParallel ? t : 1;
+
+            double heads = shape.Heads;
+            double latents = (shape.QLoraRank ?? 0) + kvLatent;
+            double rope = shape.RopeHeadDim ?? 0;
+            double valueWidth = heads * (shape.VHeadDim ?? shape.HeadDim);
+            double ffnCopies = moe ? shape.ActiveExperts + shape.SharedExperts : 1;
+            double ffnWidth = moe ? shape.ExpertFfnHiddenSize!.Value : shape.FfnHiddenSize!.Value;
+            double ffnInputs = shape.Gated == true ? 2 : 1; // SwiGLU's input is the gate and up outputs
+
+            // The residual stream into the two norms, whole on every tensor-parallel rank unless sequence parallel.
+            double whole = 2 * element * sb * h;
+
+            // Latents and RoPE key, the attention output (E5M6), the FFN inputs and SwiGLU inputs (FP8).
+            double split = fp8 * sb * latents + element * sb * rope + e5m6 * sb * valueWidth
+                + ffnCopies * (fp8 * sb * h + ffnInputs * fp8 * sb * ffnWidth);
+
+            // Without recomputation the softmax output is kept too (no dropout, so no mask and no dropout output).
+            if (settings.Recomputation == ActivationRecomputation.None) split += element * heads * s * s * b;
+
+            return whole / sequenceSplit + split / t;
+        }
+
+        /// <summary>
         /// Activations outside the layers (Korthikanti et al. 2022, section 4.3): the input embedding's dropout mask, sbh per
-        /// micro-batch in flight; when the stage is also the last (p = 1), the final norm's and the output projection's
+        /// micro-batch in flight on the first stage; on the last stage, the final norm's and the output projection's
         /// inputs (2sbh each) and the FP32 logits of the cross-entropy (4sbv/t): 4sbh/t·(1 + v/h) with sequence parallelism.
         /// </summary>
-        private static double EmbeddingActivationBytes(double h, double vocabulary, int p, int inFlight, TrainingSettings settings)
+        private static double EmbeddingActivationBytes(double h, double vocabulary, bool firstStage, bool lastStage, int inFlight, TrainingSettings settings)
         {
             ParallelLayout layout = settings.Layout;
             double t = layout.Tensor;
             double sequenceSplit = layout.SequenceParallel ? t : 1;
             double sbh = settings.SequenceLength * (double)settings.MicroBatch * h;
-            double bytes = sbh * inFlight / sequenceSplit;
-            if (p == 1)
+            // The embedding's dropout mask; no dropout under DeepSeek-V3's storage.
+            double bytes = settings.ActivationStorage == ActivationStorage.DeepSeekV3 || !firstStage ? 0 : sbh * inFlight / sequenceSplit;
+            if (lastStage)
             {
                 double element = settings.Recipe.Activations.BytesPerElement();
                 bytes += 2 * element * sbh / sequenceSplit + 4 * settings.SequenceLength * (double)settings.MicroBatch * vocabulary / t;

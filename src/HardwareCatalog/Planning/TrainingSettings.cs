@@ -4,7 +4,7 @@ namespace HardwareCatalog.Planning
 {
     /// <summary>
     /// The settings of a training run that decide memory per GPU: parallel layout, micro-batch b, sequence length s,
-    /// global batch (in sequences), precision recipe, state layout, ZeRO stage and activation recomputation.
+    /// global batch (in sequences), precision recipe, state layout, ZeRO stage, activation recomputation and storage.
     /// </summary>
     public sealed class TrainingSettings
     {
@@ -20,7 +20,8 @@ namespace HardwareCatalog.Planning
             PrecisionRecipe recipe,
             ZeroStage zero = ZeroStage.None,
             ActivationRecomputation recomputation = ActivationRecomputation.None,
-            OptimizerStateLayout? stateLayout = null)
+            OptimizerStateLayout? stateLayout = null,
+            ActivationStorage activationStorage = ActivationStorage.Korthikanti)
         {
             if (microBatch <= 0) throw new ArgumentOutOfRangeException(nameof(microBatch), microBatch, "The micro-batch must be positive.");
             if (sequenceLength <= 0) throw new ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, "The sequence length must be positive.");
@@ -33,6 +34,7 @@ namespace HardwareCatalog.Planning
 
             if (zero is < ZeroStage.None or > ZeroStage.Parameters) throw new ArgumentOutOfRangeException(nameof(zero), zero, "ZeRO stages are 0 to 3.");
             if (recomputation is < ActivationRecomputation.None or > ActivationRecomputation.Full) throw new ArgumentOutOfRangeException(nameof(recomputation), recomputation, "Unknown recomputation.");
+            if (activationStorage is < ActivationStorage.Korthikanti or > ActivationStorage.DeepSeekV3) throw new ArgumentOutOfRangeException(nameof(activationStorage), activationStorage, "Unknown activation storage.");
             if (stateLayout is { WeightBytes: 0 }) throw new ArgumentException("The state layout is default: give bytes per parameter.", nameof(stateLayout));
 
             Layout = layout;
@@ -43,6 +45,7 @@ namespace HardwareCatalog.Planning
             Zero = zero;
             Recomputation = recomputation;
             StateLayout = stateLayout ?? recipe.State;
+            ActivationStorage = activationStorage;
         }
 
         /// <summary>How the model is split over GPUs.</summary>
@@ -71,5 +74,8 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Which activations are recomputed in the backward pass.</summary>
         public ActivationRecomputation Recomputation { get; }
+
+        /// <summary>Which activations a layer keeps and in which format, unless <see cref="Recomputation"/> is full.</summary>
+        public ActivationStorage ActivationStorage { get; }
     }
 }
