@@ -22,6 +22,7 @@ namespace TrainingCost
             GpusToHoldDeepSeekV3(),
             Precisions(f),
             PeakMeasuredUsable(),
+            Plans(),
         };
 
         private static Table DeepSeekV3(Figures f)
@@ -234,6 +235,33 @@ namespace TrainingCost
                     "Plans compare against usable memory and take time from measured (achieved) rates, never the peak.",
                 })
             { RightAligned = new[] { false, true, true, true, false, true, true, true } };
+        }
+
+        /// <summary>The two published layouts through the planning model: memory, fit, modelled step and the MFU each report implies.</summary>
+        private static Table Plans()
+        {
+            PublishedPlan[] plans = { PublishedPlan.DeepSeekV3(), PublishedPlan.Llama31_405B() };
+            var rows = plans.Select(p => (IReadOnlyList<string>)new[]
+            {
+                p.Name,
+                $"{p.Settings.Layout.GpuCount:N0} x {p.System.Gpu.Id}",
+                $"{p.Memory.Total.Bytes / (1 << 30):N1} GiB (s{p.Memory.Stage})",
+                (p.Fit.Fits ? $"+{p.Fit.Headroom.Bytes / (1 << 30):N1} GiB" : $"-{p.Fit.Overflow.Bytes / (1 << 30):N1} GiB") + (p.Fit.AgainstNominalMemory ? " nominal" : " usable"),
+                $"{p.Step.Total.TotalSeconds:N1} s",
+                Percent(p.ModelledMfu),
+                Percent(p.ReportedMfu) + " " + p.PeakPrecision.DisplayName(),
+            }).ToList();
+
+            return new Table("plans", "Published training layouts as plans: memory per GPU, the modelled step, the MFU each report implies",
+                new[] { "Plan", "GPUs", "Peak memory", "Fit", "Step", "MFU", "Reported MFU" }, rows,
+                new[]
+                {
+                    $"Layouts: {plans[0].Name}, {plans[0].Settings.Layout}; {plans[1].Name}, {plans[1].Settings.Layout} (sources and assumptions: docs/planning.md).",
+                    "Peak memory: the most loaded pipeline stage (s0 is the first); Fit: what is left of the usable memory, or of the nominal memory when no usable figure is published (the H800).",
+                    $"Step and MFU are modelled: compute at a measured matmul rate ({plans[0].RateNote}; {plans[1].RateNote}), the pipeline bubble, and communication over the system's fabrics at their catalog figures, data parallelism overlapped, the rest not.",
+                    $"Reported MFU: each report's throughput ({plans[0].ReportedFrom}: {plans[0].ReportedTokensPerSecondPerGpu:N0} tokens/s per GPU; {plans[1].ReportedFrom}) times this library's model FLOPs per token, over the dense peak; Llama 3's row is 400 / 989.4 by construction.",
+                })
+            { RightAligned = new[] { false, true, true, true, true, true, true } };
         }
 
         private static string Marked(Accelerator gpu, string key, string text) => gpu.IsSecondary(key) ? text + " †" : text;

@@ -68,6 +68,25 @@ namespace TrainingCost.Tests
         }
 
         [Fact]
+        public void The_deepseek_v3_plan_fits_and_its_reported_mfu_is_the_reports_throughput()
+        {
+            PublishedPlan plan = PublishedPlan.DeepSeekV3();
+
+            // 180K H800 GPU-hours per trillion tokens (report, section 1): 1e12 / (180,000 · 3,600) = 1,543.2 tokens/s per GPU.
+            double tokensPerSecond = 1e12 / (DeepSeekHoursPerTrillion * 3600);
+            double flopsPerToken = HardwareCatalog.Planning.ModelFlops.TrainingPerToken(plan.Model, 4096, HardwareCatalog.Planning.ActivationRecomputation.None).Count;
+            AssertClose(tokensPerSecond, plan.ReportedTokensPerSecondPerGpu);
+            AssertClose(tokensPerSecond * flopsPerToken / H800DenseFp8, plan.ReportedMfu);
+
+            // It fits, against the nominal 80 GiB (no usable H800 figure is published), and the table says which.
+            Assert.True(plan.Fit.Fits);
+            Assert.True(plan.Fit.AgainstNominalMemory);
+            Table table = TrainingCostReport.Build(F).Single(t => t.Id == "plans");
+            Assert.EndsWith("nominal", table.Rows.Single(r => r[0] == "DeepSeek-V3")[3]);
+            Assert.EndsWith("usable", table.Rows.Single(r => r[0] == "Llama 3.1 405B")[3]);
+        }
+
+        [Fact]
         public void Gpt4_on_h800_reproduces_the_scenario_reading_and_adds_the_likely_one()
         {
             // The scenario: GPT-4 at P = 111B (one expert of the leak, an estimate), 13T tokens (leak), on 2,048 H800 at
