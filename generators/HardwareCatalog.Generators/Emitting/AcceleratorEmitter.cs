@@ -90,20 +90,7 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line("    " + Slots(AcceleratorLayout.Sparse, PrecisionTable.Keys.Length) + ",");
             w.Line("    " + Slots(AcceleratorLayout.Measured, PrecisionTable.Keys.Length) + ",");
             bool provenance = model.MeasurementStack is not null || model.MeasurementSource is not null || model.ValueSources.Count > 0;
-            w.Line(provenance ? $"}}, {CodeWriter.Literal(model.MeasurementStack)}, {CodeWriter.Literal(model.MeasurementSource)}, {ValueSourceArray(model.ValueSources)});" : "});");
-        }
-
-        /// <summary>The values that name their own source, as the runtime reads them: key, URL or empty, "secondary" or empty.</summary>
-        private static string ValueSourceArray(EquatableArray<ValueSource> sources)
-            => sources.Count == 0 ? "null" : CodeWriter.StringArray(new EquatableArray<string>(sources.SelectMany(s => new[] { s.Path, s.Url ?? "", s.IsSecondary ? "secondary" : "" }).ToArray()));
-
-        /// <summary>What a member's doc says of where its value comes from, when the value names its own source.</summary>
-        internal static string Provenance(EquatableArray<ValueSource> sources, string path)
-        {
-            ValueSource? source = sources.FirstOrDefault(s => s.Path == path);
-            if (source is null) return "";
-            string kind = source.IsSecondary ? "<b>Secondary source</b> (press, reseller or third-party database; build with <c>HardwareCatalogSecondaryValues=exclude</c> to leave it out)" : "Source";
-            return source.Url is null ? $" {kind}." : $" {kind}: {CodeWriter.Xml(source.Url)}.";
+            w.Line(provenance ? $"}}, {CodeWriter.Literal(model.MeasurementStack)}, {CodeWriter.Literal(model.MeasurementSource)}, {CodeWriter.ValueSourceArray(model.ValueSources)});" : "});");
         }
 
         private static void WriteTypedMembers(CodeWriter w, GpuEntry model)
@@ -112,28 +99,28 @@ namespace HardwareCatalog.Generators.Emitting
             if (model.Memory is { } memory)
             {
                 w.Line();
-                w.Doc($"<summary>Device memory: {CodeWriter.Xml(memory.Text)}.{Provenance(model.ValueSources, "memory")}</summary>");
+                w.Doc($"<summary>Device memory: {CodeWriter.Xml(memory.Text)}.{CodeWriter.Provenance(model.ValueSources, "memory")}</summary>");
                 w.Line("public new _U.DataSize Memory => base.Memory.GetValueOrDefault();");
             }
 
             if (model.UsableMemory is { } usable)
             {
                 w.Line();
-                w.Doc($"<summary>Memory a process can allocate, as the driver reports it: {CodeWriter.Xml(usable.Text)}.{Provenance(model.ValueSources, "usableMemory")}</summary>");
+                w.Doc($"<summary>Memory a process can allocate, as the driver reports it: {CodeWriter.Xml(usable.Text)}.{CodeWriter.Provenance(model.ValueSources, "usableMemory")}</summary>");
                 w.Line("public new _U.DataSize UsableMemory => base.UsableMemory.GetValueOrDefault();");
             }
 
             if (model.MemoryBandwidth is { } bandwidth)
             {
                 w.Line();
-                w.Doc($"<summary>Peak memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{Provenance(model.ValueSources, "memoryBandwidth")}</summary>");
+                w.Doc($"<summary>Peak memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{CodeWriter.Provenance(model.ValueSources, "memoryBandwidth")}</summary>");
                 w.Line("public new _U.Bandwidth MemoryBandwidth => base.MemoryBandwidth.GetValueOrDefault();");
             }
 
             if (model.Tdp is { } tdp)
             {
                 w.Line();
-                w.Doc($"<summary>Maximum board power: {CodeWriter.Xml(tdp.Text)}.{Provenance(model.ValueSources, "tdp")}</summary>");
+                w.Doc($"<summary>Maximum board power: {CodeWriter.Xml(tdp.Text)}.{CodeWriter.Provenance(model.ValueSources, "tdp")}</summary>");
                 w.Line("public new _U.Power Tdp => base.Tdp.GetValueOrDefault();");
             }
 
@@ -191,14 +178,14 @@ namespace HardwareCatalog.Generators.Emitting
                 string member = PrecisionTable.MemberNames[rate.Precision];
                 Peak? peak = model.Dense.FirstOrDefault(p => p.Precision == rate.Precision);
                 string share = peak is null ? "" : $" ({(rate.FlopsPerSecond / peak.FlopsPerSecond * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}% of the dense peak, {CodeWriter.Xml(peak.Text)})";
-                w.Doc($"<summary>Measured {PrecisionTable.DisplayNames[rate.Precision]} matmul rate: {CodeWriter.Xml(rate.Text)}{share}.{Provenance(model.ValueSources, "measured.matmul." + PrecisionTable.Keys[rate.Precision])}</summary>");
+                w.Doc($"<summary>Measured {PrecisionTable.DisplayNames[rate.Precision]} matmul rate: {CodeWriter.Xml(rate.Text)}{share}.{CodeWriter.Provenance(model.ValueSources, "measured.matmul." + PrecisionTable.Keys[rate.Precision])}</summary>");
                 w.Line($"public _HC.Achieved<_U.FlopRate> {member} => Instance.MeasuredMatmul(_HC.Precision.{member}).GetValueOrDefault();");
             }
 
             if (model.MeasuredMemoryBandwidth is { } bandwidth)
             {
                 if (!first) w.Line();
-                w.Doc($"<summary>Measured memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{Provenance(model.ValueSources, "measured.memoryBandwidth")}</summary>");
+                w.Doc($"<summary>Measured memory bandwidth: {CodeWriter.Xml(bandwidth.Text)}.{CodeWriter.Provenance(model.ValueSources, "measured.memoryBandwidth")}</summary>");
                 w.Line("public _HC.Achieved<_U.Bandwidth> MemoryBandwidth => Instance.MeasuredMemoryBandwidth.GetValueOrDefault();");
             }
 
@@ -221,7 +208,7 @@ namespace HardwareCatalog.Generators.Emitting
                 string kind = sparse ? "2:4 sparse" : "dense";
                 string twice = peak.DerivedFromSparsity ? " (twice the dense peak)" : "";
                 string member = PrecisionTable.MemberNames[peak.Precision];
-                string provenance = Provenance(sources, (sparse ? "sparse." : "dense.") + PrecisionTable.Keys[peak.Precision]);
+                string provenance = CodeWriter.Provenance(sources, (sparse ? "sparse." : "dense.") + PrecisionTable.Keys[peak.Precision]);
                 w.Doc($"<summary>{display} {kind} peak: {CodeWriter.Xml(shown)}{twice}.{provenance}</summary>");
                 w.Line($"public _U.FlopRate {member} => Instance.{lookup}(_HC.Precision.{member});");
             }

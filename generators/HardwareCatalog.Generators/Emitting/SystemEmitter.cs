@@ -32,9 +32,7 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line($"private static readonly _HC.AcceleratorSystem _{system.Identifier} = _HC.AcceleratorSystem.Create({strings}, Gpus.Find({CodeWriter.Literal(system.GpuId)}){CodeWriter.NotNull(options)}, {system.GpusPerNode.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
             w.Line($"    {Fabric(system.ScaleUp)},");
             w.Line($"    {(system.ScaleOut is { } scaleOut ? Fabric(scaleOut) : "null")},");
-            string valueSources = system.ValueSources.Count == 0 ? "null"
-                : CodeWriter.StringArray(system.ValueSources.SelectMany(s => new[] { s.Path, s.Url ?? "", s.IsSecondary ? "secondary" : "" }));
-            w.Line($"    {released}, {CodeWriter.Literal(system.Notes)}, {CodeWriter.StringArray(system.Sources)}, {CodeWriter.Bool(system.IsEstimated)}, {valueSources});");
+            w.Line($"    {released}, {CodeWriter.Literal(system.Notes)}, {CodeWriter.StringArray(system.Sources)}, {CodeWriter.Bool(system.IsEstimated)}, {CodeWriter.ValueSourceArray(system.ValueSources)});");
             w.Close();
             w.Close();
             w.Line();
@@ -82,10 +80,10 @@ namespace HardwareCatalog.Generators.Emitting
                 "<remarks>",
             };
             if (system.IsEstimated) lines.Add("<para><b>Estimated:</b> these figures are not official.</para>");
-            lines.Add($"<para>Scale-up: {CodeWriter.Xml(Describe(system.ScaleUp))}.{AcceleratorEmitter.Provenance(system.ValueSources, "scaleUp.bandwidth")}</para>");
+            lines.Add($"<para>Scale-up: {CodeWriter.Xml(Describe(system.ScaleUp))}.{CodeWriter.Provenance(system.ValueSources, "scaleUp.bandwidth")}</para>");
             if (system.ScaleOut is { } scaleOut)
             {
-                lines.Add($"<para>Scale-out: {CodeWriter.Xml(Describe(scaleOut))}.{AcceleratorEmitter.Provenance(system.ValueSources, "scaleOut.bandwidth")}</para>");
+                lines.Add($"<para>Scale-out: {CodeWriter.Xml(Describe(scaleOut))}.{CodeWriter.Provenance(system.ValueSources, "scaleOut.bandwidth")}</para>");
             }
 
             if (system.Extends is not null) lines.Add($"<para>Extends <c>{CodeWriter.Xml(system.Extends)}</c>.</para>");
