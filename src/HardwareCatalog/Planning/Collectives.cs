@@ -51,7 +51,7 @@ namespace HardwareCatalog.Planning
         /// a reduce-scatter scatters; what each rank sends in an all-to-all; what is sent point-to-point).
         /// </summary>
         public static TimeSpan Time(Collective collective, DataSize size, int ranks, Achieved<Bandwidth> perDirection)
-            => FromSeconds(Seconds(collective, size, ranks, perDirection));
+            => QuantityText.ToTimeSpan(Seconds(collective, size, ranks, perDirection));
 
         /// <summary>As <see cref="Time"/>, in seconds, unrounded: a step adds thousands of collectives.</summary>
         internal static double Seconds(Collective collective, DataSize size, int ranks, Achieved<Bandwidth> perDirection)
@@ -61,8 +61,5 @@ namespace HardwareCatalog.Planning
             if (!(bytesPerSecond > 0)) throw new ArgumentOutOfRangeException(nameof(perDirection), perDirection, "A bandwidth is positive.");
             return size.Bytes * TrafficFactor(collective, ranks) / bytesPerSecond;
         }
-
-        /// <summary>Seconds as a TimeSpan to the tick (TimeSpan.FromSeconds rounds to the millisecond on .NET Framework).</summary>
-        internal static TimeSpan FromSeconds(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
     }
 }

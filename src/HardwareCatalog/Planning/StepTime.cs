@@ -104,7 +104,7 @@ namespace HardwareCatalog.Planning
         public double Mfu([DenseThroughput] FlopRate densePeak) => ModelFlops.Count / (Gpus * Total.TotalSeconds * densePeak.FlopsPerSecond);
 
         /// <summary>The time to train on <paramref name="tokens"/> at this step time.</summary>
-        public TimeSpan TimeFor(Tokens tokens) => Collectives.FromSeconds(tokens.Count / TokensPerSecond);
+        public TimeSpan TimeFor(Tokens tokens) => QuantityText.ToTimeSpan(tokens.Count / TokensPerSecond);
     }
 
     /// <summary>
@@ -184,8 +184,8 @@ namespace HardwareCatalog.Planning
 
             double exposed = overlapDataParallel ? Math.Max(0, data - compute) : data;
             return new StepTimeBreakdown(
-                Collectives.FromSeconds(compute), Collectives.FromSeconds(bubble), Collectives.FromSeconds(tensor), Collectives.FromSeconds(expert),
-                Collectives.FromSeconds(pipeline), Collectives.FromSeconds(data), Collectives.FromSeconds(exposed), hardware, modelFlops, gpus, (double)settings.GlobalBatch * s);
+                QuantityText.ToTimeSpan(compute), QuantityText.ToTimeSpan(bubble), QuantityText.ToTimeSpan(tensor), QuantityText.ToTimeSpan(expert),
+                QuantityText.ToTimeSpan(pipeline), QuantityText.ToTimeSpan(data), QuantityText.ToTimeSpan(exposed), hardware, modelFlops, gpus, (double)settings.GlobalBatch * s);
         }
 
         /// <summary>The parameters a GPU holds: the dense ones split over t·p, the routed experts over t·p·e.</summary>
