@@ -510,6 +510,25 @@ namespace HardwareCatalog
         /// <summary>The weights a token multiplies through (see <c>ParameterCount.TryCountMatmulPerToken</c>), or null without the full shape.</summary>
         internal long? MatmulParametersPerToken() => ParameterCount.TryCountMatmulPerToken(Shape(), out long matmul) ? matmul : null;
 
+        /// <summary>The shape prepared for the training-plan model, built once; null when the catalog leaves out a value it needs.</summary>
+        internal Planning.TrainingCore? TrainingCore()
+        {
+            if (!_trainingCoreBuilt)
+            {
+                _trainingCore = Planning.TrainingCore.TryCreate(Id, Shape(), out _trainingShapeMissing);
+                _trainingCoreBuilt = true;
+            }
+
+            return _trainingCore;
+        }
+
+        /// <summary>What <see cref="TrainingCore"/> lacks, when it is null.</summary>
+        internal string? TrainingShapeMissing() => TrainingCore() is null ? _trainingShapeMissing : null;
+
+        private Planning.TrainingCore? _trainingCore;
+        private string? _trainingShapeMissing;
+        private bool _trainingCoreBuilt;
+
         internal ModelShape Shape()
         {
             AttentionSpec? attention = Attention;
@@ -530,6 +549,9 @@ namespace HardwareCatalog
                 RopeHeadDim = attention?.RopeHeadDim,
                 QLoraRank = attention?.QLoraRank,
                 VHeadDim = attention?.VHeadDim,
+                SlidingWindow = attention?.SlidingWindow,
+                LocalLayers = attention?.LocalLayers,
+                GlobalLayers = attention?.GlobalLayers,
                 IsMixtureOfExperts = moe is not null,
                 RoutedExperts = moe?.RoutedExperts ?? 0,
                 ActiveExperts = moe?.ActiveExperts ?? 0,

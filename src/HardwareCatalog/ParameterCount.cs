@@ -24,6 +24,11 @@ namespace HardwareCatalog
         public int? QLoraRank { get; set; }
         public int? VHeadDim { get; set; }
 
+        /// <summary>The window of the local (sliding-window) layers, and how they alternate with global ones; null for none.</summary>
+        public int? SlidingWindow { get; set; }
+        public int? LocalLayers { get; set; }
+        public int? GlobalLayers { get; set; }
+
         /// <summary>False for a dense model: the MoE values below are then not read.</summary>
         public bool IsMixtureOfExperts { get; set; }
         public int RoutedExperts { get; set; }

@@ -227,7 +227,12 @@ namespace HardwareCatalog.Tests
             Assert.Throws<ArgumentException>(() => new ParallelLayout(virtualStages: 2));
             Assert.Throws<ArgumentOutOfRangeException>(() => new OptimizerStateLayout(2, -1, 4, 8));
             Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingSettings(default, 0, 2048, 8, PrecisionRecipe.Bf16Mixed));
-            Assert.Throws<ArgumentException>(() => new TrainingSettings(new ParallelLayout(data: 4), 2, 2048, 12, PrecisionRecipe.Bf16Mixed));
+            // 12 sequences are not a whole number of micro-batches of 2 on 4 data-parallel ranks: accepted, so that a plan reports
+            // HWC206, and refused by the step-time model.
+            var uneven = new TrainingSettings(new ParallelLayout(data: 4), 2, 2048, 12, PrecisionRecipe.Bf16Mixed);
+            Assert.False(uneven.BatchDivides);
+            Assert.Contains("HWC206", Assert.Throws<ArgumentException>(() => StepTime.Estimate(Models.Gpt3, uneven,
+                Achieved.FromEfficiency(Gpus.H100Sxm.Dense.Bf16, 0.4), TrainingNetwork.Of(Systems.DgxH100, 1.0))).Message);
             Assert.Throws<ArgumentException>(() => new TrainingSettings(default, 1, 2048, 8, PrecisionRecipe.Bf16Mixed, stateLayout: default(OptimizerStateLayout)));
 
             // 96 layers cannot fill 97 stages (every stage needs a layer); 96 heads do not split over 64 tensor ranks.

@@ -40,7 +40,7 @@ namespace HardwareCatalog.Tests
         {
             PlanCheck check = Assert.Single(Errors(new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16000, Llama405b())));
             Assert.Equal(("HWC201", "gpus"), (check.Id, check.Field));
-            Assert.Contains("8 × 16 × 128 = 16,384", check.Message);
+            Assert.Contains("8 × 16 × 1 × 128 = 16,384", check.Message); // t × p × c × d
         }
 
         [Fact]
@@ -78,10 +78,39 @@ namespace HardwareCatalog.Tests
         {
             // Without tensor parallelism each GPU holds 8x the weights and activations of the published layout.
             PlanCheck check = Assert.Single(Errors(new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16 * 1024, Llama405b(tensor: 1, data: 1024))));
-            Assert.Equal(("HWC208", "memory"), (check.Id, check.Field));
+            Assert.Equal(("HWC208", "system"), (check.Id, check.Field)); // the GPU the plan does not fit
             Assert.Contains("its usable memory", check.Message);
             Assert.Contains("Largest terms:", check.Message);
             Assert.Contains("79.6 GiB", check.Message); // 81,559 MiB = 79.65 GiB usable on an H100 SXM
+        }
+
+        [Fact]
+        public void A_global_batch_that_is_not_whole_micro_batches_per_rank_is_hwc206()
+        {
+            // 2,000 sequences over 128 data-parallel ranks of micro-batch 1: 2,000 / 128 = 15.6 micro-batches per rank.
+            var settings = new TrainingSettings(Llama405b().Layout, 1, 8192, 2000, PrecisionRecipe.Bf16Mixed, ZeroStage.Gradients, ActivationRecomputation.Selective);
+            PlanCheck check = Assert.Single(Errors(new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16384, settings)));
+            Assert.Equal(("HWC206", "globalBatch"), (check.Id, check.Field));
+            Assert.Contains("1 × 128 = 128", check.Message);
+        }
+
+        [Fact]
+        public void Deepseek_v3_activation_storage_on_a_model_without_mla_is_hwc210()
+        {
+            var settings = new TrainingSettings(Llama405b().Layout, 1, 8192, 2048, PrecisionRecipe.Bf16Mixed, ZeroStage.Gradients, ActivationRecomputation.Selective,
+                activationStorage: ActivationStorage.DeepSeekV3);
+            PlanCheck check = Assert.Single(Errors(new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16384, settings)));
+            Assert.Equal(("HWC210", "activationStorage"), (check.Id, check.Field));
+        }
+
+        [Fact]
+        public void Expert_parallelism_on_a_dense_model_is_hwc205()
+        {
+            var settings = new TrainingSettings(new ParallelLayout(tensor: 8, pipeline: 16, data: 128, expert: 8, sequenceParallel: true), 1, 8192, 2048,
+                PrecisionRecipe.Bf16Mixed, ZeroStage.Gradients, ActivationRecomputation.Selective);
+            PlanCheck check = Assert.Single(Errors(new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16384, settings)));
+            Assert.Equal(("HWC205", "expert"), (check.Id, check.Field));
+            Assert.Contains("dense model", check.Message);
         }
     }
 }

@@ -19,15 +19,11 @@ namespace HardwareCatalog.Planning
     {
         /// <summary>Forward FLOPs for one token whose queries attend <paramref name="attentionSpan"/> keys (a sequence's length in training).</summary>
         /// <exception cref="InvalidOperationException">The catalog does not give the shape the count needs.</exception>
-        public static Flops ForwardPerToken(ModelSpec model, int attentionSpan)
-        {
-            Shape shape = Read(model);
-            return Flops.FromCount(2.0 * shape.Matmul + AttentionCore(shape, attentionSpan));
-        }
+        public static Flops ForwardPerToken(ModelSpec model, int attentionSpan) => Flops.FromCount(Read(model).ForwardPerToken(Span(attentionSpan)));
 
         /// <summary>The attention core of one token's forward pass (QKᵀ and attention over V, every layer): the part that grows with the span.</summary>
         /// <exception cref="InvalidOperationException">The catalog does not give the shape the count needs.</exception>
-        public static Flops AttentionCorePerToken(ModelSpec model, int attentionSpan) => Flops.FromCount(AttentionCore(Read(model), attentionSpan));
+        public static Flops AttentionCorePerToken(ModelSpec model, int attentionSpan) => Flops.FromCount(Read(model).AttentionCorePerToken(Span(attentionSpan)));
 
         /// <summary>
         /// Training FLOPs per token of a sequence of <paramref name="sequenceLength"/> tokens: forward, backward (twice
@@ -36,18 +32,8 @@ namespace HardwareCatalog.Planning
         /// <exception cref="InvalidOperationException">The catalog does not give the shape the count needs.</exception>
         public static Flops TrainingPerToken(ModelSpec model, int sequenceLength, ActivationRecomputation recomputation)
         {
-            Shape shape = Read(model);
-            double core = AttentionCore(shape, sequenceLength);
-            double forward = 2.0 * shape.Matmul + core;
-            double recomputed = recomputation switch
-            {
-                ActivationRecomputation.None => 0,
-                ActivationRecomputation.Selective => core,
-                ActivationRecomputation.Full => 2.0 * (shape.Matmul - shape.OutputLayer) + core,
-                _ => throw new ArgumentOutOfRangeException(nameof(recomputation), recomputation, "Unknown recomputation."),
-            };
-
-            return Flops.FromCount(3 * forward + recomputed);
+            if (recomputation is < ActivationRecomputation.None or > ActivationRecomputation.Full) throw new ArgumentOutOfRangeException(nameof(recomputation), recomputation, "Unknown recomputation.");
+            return Flops.FromCount(Read(model).TrainingPerToken(Span(sequenceLength), recomputation));
         }
 
         /// <summary>Training FLOPs of one step: <paramref name="globalBatch"/> sequences of <paramref name="sequenceLength"/> tokens.</summary>
@@ -58,57 +44,13 @@ namespace HardwareCatalog.Planning
             return TrainingPerToken(model, sequenceLength, recomputation) * ((double)globalBatch * sequenceLength);
         }
 
-        private static double AttentionCore(Shape shape, int span)
-        {
-            if (span <= 0) throw new ArgumentOutOfRangeException(nameof(span), span, "A query attends at least one key.");
-            AttentionSpec attention = shape.Attention;
-            double perKey = 2.0 * attention.Heads * (shape.QueryKeyHeadSize + shape.ValueHeadSize);
-            // A local (sliding-window or chunked) layer attends at most its window.
-            int layers = shape.Layers;
-            int local = attention.SlidingWindow is null ? 0 : attention.LocalLayerCount(layers);
-            int localSpan = Math.Min(attention.SlidingWindow ?? span, span);
-            return perKey * ((double)(layers - local) * span + (double)local * localSpan);
-        }
+        private static int Span(int span) => span > 0 ? span : throw new ArgumentOutOfRangeException(nameof(span), span, "A query attends at least one key.");
 
-        private static Shape Read(ModelSpec model)
+        private static TrainingCore Read(ModelSpec model)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
-            if (model.MatmulParametersPerToken() is not long matmul || model.Attention is not { } attention || model.Layers is not int layers
-                || model.HiddenSize is not int h || model.VocabularySize is not int vocabulary)
-            {
-                throw new InvalidOperationException($"'{model.Id}' does not give the shape a FLOPs count needs (layers, hiddenSize, vocabularySize, activation, tiedEmbeddings, attention, the FFN widths); see ModelSpec.DerivedParameters.");
-            }
-
-            bool latent = attention.Kind == AttentionKind.Mla;
-            int queryKey = latent ? attention.HeadDim + (attention.RopeHeadDim ?? 0) : attention.HeadDim;
-            int value = latent ? attention.VHeadDim ?? attention.HeadDim : attention.HeadDim;
-            return new Shape(matmul, (long)vocabulary * h, layers, attention, queryKey, value);
-        }
-
-        private readonly struct Shape
-        {
-            public Shape(long matmul, long outputLayer, int layers, AttentionSpec attention, int queryKeyHeadSize, int valueHeadSize)
-            {
-                Matmul = matmul;
-                OutputLayer = outputLayer;
-                Layers = layers;
-                Attention = attention;
-                QueryKeyHeadSize = queryKeyHeadSize;
-                ValueHeadSize = valueHeadSize;
-            }
-
-            /// <summary>Weights of every matrix one token goes through, the output layer included.</summary>
-            public long Matmul { get; }
-
-            public long OutputLayer { get; }
-
-            public int Layers { get; }
-
-            public AttentionSpec Attention { get; }
-
-            public int QueryKeyHeadSize { get; }
-
-            public int ValueHeadSize { get; }
+            return model.TrainingCore()
+                ?? throw new InvalidOperationException($"'{model.Id}' does not give the shape a FLOPs count needs ({model.TrainingShapeMissing()}); see ModelSpec.DerivedParameters.");
         }
     }
 }

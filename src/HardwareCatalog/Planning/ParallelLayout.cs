@@ -4,23 +4,26 @@ namespace HardwareCatalog.Planning
 {
     /// <summary>
     /// How a training run splits a model over GPUs: tensor (t), pipeline (p) with virtual stages (v) for the interleaved
-    /// schedule, data (d) and expert (e) parallelism, and whether sequence parallelism splits the parts tensor parallelism
-    /// leaves whole.
+    /// schedule, context (c), data (d) and expert (e) parallelism, and whether sequence parallelism splits the parts tensor
+    /// parallelism leaves whole.
     /// </summary>
     /// <remarks>
-    /// As in Megatron-LM, expert parallelism runs inside data parallelism: the GPU count is t·p·d, and e divides d (the
-    /// expert weights are then replicated d/e times, not d times). <c>default(ParallelLayout)</c> is one GPU: every size 1.
+    /// As in Megatron-LM, the GPU count is t·p·c·d; expert parallelism runs inside data parallelism, so e divides d (the
+    /// expert weights are then replicated d·c/e times, not d·c times). Context parallelism splits each sequence over c GPUs
+    /// that hold the same weights; ZeRO shards the states over the d·c GPUs of the data-parallel group with context.
+    /// <c>default(ParallelLayout)</c> is one GPU: every size 1.
     /// </remarks>
     public readonly struct ParallelLayout : IEquatable<ParallelLayout>
     {
         // Stored as size − 1, so that default(ParallelLayout) means no parallelism.
-        private readonly int _tensorMinusOne, _pipelineMinusOne, _virtualStagesMinusOne, _dataMinusOne, _expertMinusOne;
+        private readonly int _tensorMinusOne, _pipelineMinusOne, _virtualStagesMinusOne, _dataMinusOne, _expertMinusOne, _contextMinusOne;
 
         /// <summary>Creates a layout.</summary>
         /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="expert"/> does not divide <paramref name="data"/>.</exception>
         /// <exception cref="ArgumentException"><paramref name="virtualStages"/> is above 1 without pipeline parallelism.</exception>
-        public ParallelLayout(int tensor = 1, int pipeline = 1, int data = 1, int expert = 1, int virtualStages = 1, bool sequenceParallel = false)
+        public ParallelLayout(int tensor = 1, int pipeline = 1, int data = 1, int expert = 1, int virtualStages = 1, bool sequenceParallel = false, int context = 1)
         {
+            if (context <= 0) throw new ArgumentOutOfRangeException(nameof(context), context, "Context parallelism must be at least 1.");
             if (tensor <= 0) throw new ArgumentOutOfRangeException(nameof(tensor), tensor, "Tensor parallelism must be at least 1.");
             if (pipeline <= 0) throw new ArgumentOutOfRangeException(nameof(pipeline), pipeline, "Pipeline parallelism must be at least 1.");
             if (data <= 0) throw new ArgumentOutOfRangeException(nameof(data), data, "Data parallelism must be at least 1.");
@@ -34,6 +37,7 @@ namespace HardwareCatalog.Planning
             _dataMinusOne = data - 1;
             _expertMinusOne = expert - 1;
             _virtualStagesMinusOne = virtualStages - 1;
+            _contextMinusOne = context - 1;
             SequenceParallel = sequenceParallel;
         }
 
@@ -46,6 +50,12 @@ namespace HardwareCatalog.Planning
         /// <summary>Model chunks per pipeline stage v under the interleaved 1F1B schedule; 1 for plain 1F1B.</summary>
         public int VirtualStages => _virtualStagesMinusOne + 1;
 
+        /// <summary>
+        /// Context-parallel size c: each sequence is split over c GPUs (Megatron-LM's context parallelism: 2c chunks, two per
+        /// GPU for causal load balance), which exchange keys and values in a ring for attention.
+        /// </summary>
+        public int Context => _contextMinusOne + 1;
+
         /// <summary>Data-parallel size d: replicas of the model, each on t·p GPUs.</summary>
         public int Data => _dataMinusOne + 1;
 
@@ -55,20 +65,20 @@ namespace HardwareCatalog.Planning
         /// <summary>Whether sequence parallelism (Korthikanti et al. 2022, section 4.2.2) splits norms and dropouts over the t GPUs along the sequence.</summary>
         public bool SequenceParallel { get; }
 
-        /// <summary>The GPUs this layout needs: t·p·d.</summary>
-        public int GpuCount => Tensor * Pipeline * Data;
+        /// <summary>The GPUs this layout needs: t·p·c·d.</summary>
+        public int GpuCount => Tensor * Pipeline * Context * Data;
 
         /// <inheritdoc/>
         public bool Equals(ParallelLayout other)
             => Tensor == other.Tensor && Pipeline == other.Pipeline && VirtualStages == other.VirtualStages && Data == other.Data
-               && Expert == other.Expert && SequenceParallel == other.SequenceParallel;
+               && Expert == other.Expert && Context == other.Context && SequenceParallel == other.SequenceParallel;
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ParallelLayout other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode()
-            => ((((Tensor * 397 ^ Pipeline) * 397 ^ VirtualStages) * 397 ^ Data) * 397 ^ Expert) * 2 + (SequenceParallel ? 1 : 0);
+            => (((((Tensor * 397 ^ Pipeline) * 397 ^ VirtualStages) * 397 ^ Data) * 397 ^ Expert) * 397 ^ Context) * 2 + (SequenceParallel ? 1 : 0);
 
         /// <summary>Whether the two layouts are the same.</summary>
         public static bool operator ==(ParallelLayout left, ParallelLayout right) => left.Equals(right);
@@ -78,6 +88,6 @@ namespace HardwareCatalog.Planning
 
         /// <inheritdoc/>
         public override string ToString()
-            => $"TP {Tensor}, PP {Pipeline}" + (VirtualStages > 1 ? $" (v {VirtualStages})" : "") + $", DP {Data}" + (Expert > 1 ? $", EP {Expert}" : "") + (SequenceParallel ? ", SP" : "");
+            => $"TP {Tensor}, PP {Pipeline}" + (VirtualStages > 1 ? $" (v {VirtualStages})" : "") + $", DP {Data}" + (Context > 1 ? $", CP {Context}" : "") + (Expert > 1 ? $", EP {Expert}" : "") + (SequenceParallel ? ", SP" : "");
     }
 }

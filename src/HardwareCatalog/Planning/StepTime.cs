@@ -45,21 +45,24 @@ namespace HardwareCatalog.Planning
     /// <summary>One training step's time, term by term; <see cref="Total"/> is their sum with the overlap the estimate assumed.</summary>
     public sealed class StepTimeBreakdown
     {
-        internal StepTimeBreakdown(TimeSpan compute, TimeSpan bubble, TimeSpan tensor, TimeSpan expert, TimeSpan pipeline, TimeSpan data, TimeSpan dataExposed,
-            Flops hardwareFlops, Flops modelFlops, int gpus, double tokensPerStep)
+        internal StepTimeBreakdown(in StepSeconds step, int gpus, double tokensPerStep)
         {
-            Compute = compute;
-            PipelineBubble = bubble;
-            TensorParallel = tensor;
-            ExpertParallel = expert;
-            PipelineTransfers = pipeline;
-            DataParallel = data;
-            DataParallelExposed = dataExposed;
-            HardwareFlops = hardwareFlops;
-            ModelFlops = modelFlops;
+            Compute = QuantityText.ToTimeSpan(step.Compute);
+            PipelineBubble = QuantityText.ToTimeSpan(step.Bubble);
+            TensorParallel = QuantityText.ToTimeSpan(step.Tensor);
+            ContextParallel = QuantityText.ToTimeSpan(step.Context);
+            ExpertParallel = QuantityText.ToTimeSpan(step.Expert);
+            PipelineTransfers = QuantityText.ToTimeSpan(step.Pipeline);
+            DataParallel = QuantityText.ToTimeSpan(step.Data);
+            DataParallelExposed = QuantityText.ToTimeSpan(step.DataExposed);
+            HardwareFlops = Flops.FromCount(step.HardwareFlops);
+            ModelFlops = Flops.FromCount(step.ModelFlops);
             Gpus = gpus;
             TokensPerStep = tokensPerStep;
+            _totalSeconds = step.Total;
         }
+
+        private readonly double _totalSeconds;
 
         /// <summary>The step's FLOPs (recomputation included) over every GPU at the achieved rate.</summary>
         public TimeSpan Compute { get; }
@@ -69,6 +72,9 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Tensor-parallel all-reduces (or reduce-scatter/all-gather pairs with sequence parallelism), not overlapped.</summary>
         public TimeSpan TensorParallel { get; }
+
+        /// <summary>Context-parallel key/value all-gathers and their gradients' reduce-scatters, not overlapped.</summary>
+        public TimeSpan ContextParallel { get; }
 
         /// <summary>Expert-parallel all-to-alls (dispatch and combine), not overlapped.</summary>
         public TimeSpan ExpertParallel { get; }
@@ -83,7 +89,7 @@ namespace HardwareCatalog.Planning
         public TimeSpan DataParallelExposed { get; }
 
         /// <summary>Compute, bubble, exposed communication.</summary>
-        public TimeSpan Total => Compute + PipelineBubble + TensorParallel + ExpertParallel + PipelineTransfers + DataParallelExposed;
+        public TimeSpan Total => QuantityText.ToTimeSpan(_totalSeconds);
 
         /// <summary>FLOPs the GPUs execute in a step, recomputation included.</summary>
         public Flops HardwareFlops { get; }
@@ -98,10 +104,10 @@ namespace HardwareCatalog.Planning
         public double TokensPerStep { get; }
 
         /// <summary>Tokens per second of the whole run.</summary>
-        public double TokensPerSecond => TokensPerStep / Total.TotalSeconds;
+        public double TokensPerSecond => TokensPerStep / _totalSeconds;
 
         /// <summary>Model FLOPs utilization against <paramref name="densePeak"/> per GPU (Chowdhery et al. 2022, PaLM, appendix B).</summary>
-        public double Mfu([DenseThroughput] FlopRate densePeak) => ModelFlops.Count / (Gpus * Total.TotalSeconds * densePeak.FlopsPerSecond);
+        public double Mfu([DenseThroughput] FlopRate densePeak) => ModelFlops.Count / (Gpus * _totalSeconds * densePeak.FlopsPerSecond);
 
         /// <summary>The time to train on <paramref name="tokens"/> at this step time.</summary>
         public TimeSpan TimeFor(Tokens tokens) => QuantityText.ToTimeSpan(tokens.Count / TokensPerSecond);
@@ -120,6 +126,7 @@ namespace HardwareCatalog.Planning
         /// <param name="network">The scale-up and scale-out rates the plan assumes.</param>
         /// <param name="overlapDataParallel">Whether the gradient reduction runs under the backward pass (only what exceeds the compute time is exposed).</param>
         /// <exception cref="InvalidOperationException">The catalog does not give the model's full shape.</exception>
+        /// <exception cref="ArgumentException">The global batch is not a whole number of micro-batches per data-parallel rank (HWC206).</exception>
         public static StepTimeBreakdown Estimate(ModelSpec model, TrainingSettings settings, Achieved<FlopRate> perGpu, TrainingNetwork network, bool overlapDataParallel = true)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
@@ -127,79 +134,18 @@ namespace HardwareCatalog.Planning
             if (network is null) throw new ArgumentNullException(nameof(network));
             if (!(perGpu.Value.FlopsPerSecond > 0)) throw new ArgumentOutOfRangeException(nameof(perGpu), perGpu, "An achieved rate is positive.");
 
-            ParallelLayout layout = settings.Layout;
-            int t = layout.Tensor, p = layout.Pipeline, v = layout.VirtualStages, d = layout.Data, e = layout.Expert;
-            int gpus = layout.GpuCount, m = settings.MicroBatchesPerStep;
-            if (m <= 0) throw new ArgumentException("The global batch holds fewer sequences than one micro-batch per data-parallel rank.", nameof(settings));
-            int b = settings.MicroBatch, s = settings.SequenceLength, layers = model.Layers!.Value, h = model.HiddenSize!.Value;
-
-            Flops hardware = Planning.ModelFlops.TrainingPerStep(model, settings.GlobalBatch, s, settings.Recomputation);
-            Flops modelFlops = Planning.ModelFlops.TrainingPerStep(model, settings.GlobalBatch, s, ActivationRecomputation.None);
-            double compute = hardware.Count / (gpus * perGpu.Value.FlopsPerSecond);
-
-            // Narayanan et al. 2021, section 2.2: the bubble is (p−1)/m of the ideal time, (p−1)/(v·m) interleaved.
-            double bubble = compute * (p - 1) / ((double)v * m);
-
-            double activationBytes = settings.Recipe.Activations.BytesPerElement();
-            DataSize layerActivation = DataSize.FromBytes((double)b * s * h * activationBytes);
-            double layersPerStage = (double)layers / p;
-
-            // Megatron's f and g (Shoeybi et al. 2019, figure 3): two all-reduces in the forward pass and two in the backward
-            // pass per layer and micro-batch; a full recomputation repeats the forward pair.
-            double tensor = 0;
-            if (t > 1)
+            if (!settings.BatchDivides || settings.MicroBatchesPerStep <= 0)
             {
-                int perLayer = settings.Recomputation == ActivationRecomputation.Full ? 6 : 4;
-                tensor = Collectives.Seconds(Collective.AllReduce, layerActivation, t, network.For(t)) * perLayer * layersPerStage * m;
+                throw new ArgumentException(
+                    $"The global batch ({settings.GlobalBatch}) is not a whole number of micro-batches ({settings.MicroBatch}) on each of the {settings.Layout.Data} data-parallel ranks (HWC206).", nameof(settings));
             }
 
-            // Expert parallelism: each MoE layer dispatches every token to its active experts and combines them back, in the
-            // forward and the backward pass: four all-to-alls of b·s·k hidden vectors per micro-batch.
-            double expert = 0;
-            if (e > 1 && model.Moe is { } moe)
-            {
-                DataSize routed = DataSize.FromBytes((double)b * s * moe.ActiveExperts * h * activationBytes);
-                double moeLayersPerStage = (double)moe.MoeLayerCount(layers) / p;
-                expert = Collectives.Seconds(Collective.AllToAll, routed, e, network.For(e * t)) * 4 * moeLayersPerStage * m;
-            }
-
-            // Pipeline: each micro-batch's activations go forward and their gradients back across each of a GPU's v chunk
-            // boundaries.
-            double pipeline = 0;
-            if (p > 1)
-            {
-                pipeline = Collectives.Seconds(Collective.PointToPoint, layerActivation, 2, network.For(t * p)) * 2.0 * v * m;
-            }
-
-            // Data parallelism: the gradients of a GPU's share of the parameters, all-reduced over d (ZeRO stages 1 and 2 move
-            // the same bytes as a reduce-scatter plus an all-gather; stage 3 gathers the parameters once more: 1.5x,
-            // Rajbhandari et al. 2020, section 7).
-            double data = 0;
-            if (d > 1)
-            {
-                DataSize gradients = DataSize.FromBytes(ParametersPerGpu(model, layout) * settings.Recipe.State.GradientBytes);
-                data = Collectives.Seconds(Collective.AllReduce, gradients, d, network.For(gpus));
-                if (settings.Zero == ZeroStage.Parameters) data *= 1.5;
-            }
-
-            double exposed = overlapDataParallel ? Math.Max(0, data - compute) : data;
-            return new StepTimeBreakdown(
-                QuantityText.ToTimeSpan(compute), QuantityText.ToTimeSpan(bubble), QuantityText.ToTimeSpan(tensor), QuantityText.ToTimeSpan(expert),
-                QuantityText.ToTimeSpan(pipeline), QuantityText.ToTimeSpan(data), QuantityText.ToTimeSpan(exposed), hardware, modelFlops, gpus, (double)settings.GlobalBatch * s);
-        }
-
-        /// <summary>The parameters a GPU holds: the dense ones split over t·p, the routed experts over t·p·e.</summary>
-        private static double ParametersPerGpu(ModelSpec model, ParallelLayout layout)
-        {
-            double total = model.DerivedParameters!.Value.Count;
-            double experts = 0;
-            if (model.Moe is { ExpertFfnHiddenSize: int width } moe && model.IsGated is bool gated)
-            {
-                experts = (double)moe.MoeLayerCount(model.Layers!.Value) * moe.RoutedExperts * (gated ? 3 : 2) * model.HiddenSize!.Value * width;
-            }
-
-            double modelParallel = (double)layout.Tensor * layout.Pipeline;
-            return (total - experts) / modelParallel + experts / (modelParallel * layout.Expert);
+            TrainingCore core = model.TrainingCore() ?? throw new InvalidOperationException($"'{model.Id}' does not give the shape a step needs: {model.TrainingShapeMissing()}.");
+            TrainingInputs inputs = settings.Inputs();
+            StageLoad peak = core.Peak(inputs, out _);
+            StepSeconds step = core.Step(inputs, peak, perGpu.Value.FlopsPerSecond, network.ScaleUp.Value.BytesPerSecond, network.ScaleOut.Value.BytesPerSecond,
+                network.ScaleUpDomain, overlapDataParallel);
+            return new StepTimeBreakdown(step, (int)inputs.GpuCount, (double)settings.GlobalBatch * settings.SequenceLength);
         }
     }
 }

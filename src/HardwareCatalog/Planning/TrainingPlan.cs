@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace HardwareCatalog.Planning
@@ -36,7 +35,10 @@ namespace HardwareCatalog.Planning
         /// <summary>Whether the plan cannot run (error) or runs otherwise than written (warning).</summary>
         public PlanCheckSeverity Severity { get; }
 
-        /// <summary>The plan field the check concerns: <c>gpus</c>, <c>tensor</c>, <c>pipeline</c>, <c>expert</c>, <c>recipe</c>, <c>memory</c>.</summary>
+        /// <summary>
+        /// The plan key the check concerns, as a plan file spells it: <c>gpus</c>, <c>tensor</c>, <c>pipeline</c>,
+        /// <c>expert</c>, <c>context</c>, <c>globalBatch</c>, <c>recipe</c>, or <c>system</c> (memory: the GPU it does not fit).
+        /// </summary>
         public string Field { get; }
 
         /// <summary>What is wrong and what would fix it.</summary>
@@ -55,7 +57,7 @@ namespace HardwareCatalog.Planning
         /// <summary>Creates the plan.</summary>
         /// <param name="model">The model, with its full shape.</param>
         /// <param name="system">The system whose GPU and networks the plan runs on.</param>
-        /// <param name="gpus">The GPUs of the run: t·p·d of <paramref name="settings"/>'s layout, or HWC201.</param>
+        /// <param name="gpus">The GPUs of the run: t·p·c·d of <paramref name="settings"/>'s layout, or HWC201.</param>
         /// <param name="settings">Layout, batch, recipe, ZeRO stage, recomputation.</param>
         public TrainingPlan(ModelSpec model, AcceleratorSystem system, int gpus, TrainingSettings settings)
         {
@@ -84,69 +86,30 @@ namespace HardwareCatalog.Planning
         /// </summary>
         public IReadOnlyList<PlanCheck> Validate()
         {
-            var checks = new List<PlanCheck>();
-            ParallelLayout layout = Settings.Layout;
-            int t = layout.Tensor, p = layout.Pipeline, v = layout.VirtualStages, e = layout.Expert;
-            if (layout.GpuCount != Gpus)
-            {
-                checks.Add(new PlanCheck("HWC201", PlanCheckSeverity.Error, "gpus",
-                    Invariant($"The plan has {Gpus:N0} GPUs, but tensor × pipeline × data parallelism is {t} × {p} × {layout.Data} = {layout.GpuCount:N0}")));
-            }
-
-            if (Model.Attention is { } attention)
-            {
-                if (attention.Heads % t != 0)
-                {
-                    checks.Add(new PlanCheck("HWC202", PlanCheckSeverity.Error, "tensor",
-                        Invariant($"'{Model.Id}' has {attention.Heads} attention heads, which tensor parallelism {t} does not divide: each GPU must hold whole heads")));
-                }
-
-                if (attention.Kind != AttentionKind.Mla && attention.KvHeads % t != 0 && t % attention.KvHeads != 0)
-                {
-                    checks.Add(new PlanCheck("HWC203", PlanCheckSeverity.Error, "tensor",
-                        Invariant($"'{Model.Id}' has {attention.KvHeads} key/value heads: tensor parallelism {t} neither splits them evenly nor replicates them evenly")));
-                }
-            }
-
-            if (Model.Layers is int layers && layers % (p * v) != 0)
-            {
-                checks.Add(new PlanCheck("HWC204", PlanCheckSeverity.Warning, "pipeline",
-                    Invariant($"'{Model.Id}' has {layers} layers, which pipeline {p} × virtual stages {v} does not divide: the first stages hold one layer more and set the step time and the memory peak")));
-            }
-
-            if (e > 1 && Model.Moe is { } moe && moe.RoutedExperts % e != 0)
-            {
-                checks.Add(new PlanCheck("HWC205", PlanCheckSeverity.Error, "expert",
-                    Invariant($"'{Model.Id}' has {moe.RoutedExperts} routed experts, which expert parallelism {e} does not divide")));
-            }
+            var findings = new List<PlanFinding>();
+            TrainingInputs inputs = Settings.Inputs();
+            TrainingCore.CheckLayout(Model.Shape(), Model.Id, inputs, Gpus, findings);
 
             Accelerator gpu = System.Gpu;
             Precision compute = Settings.Recipe.Compute;
             if (!gpu.Supports(compute))
             {
-                checks.Add(new PlanCheck("HWC207", PlanCheckSeverity.Error, "recipe",
+                findings.Add(new PlanFinding("HWC207", true, "recipe",
                     $"'{gpu.Id}' does not compute in {compute.DisplayName()} (the recipe '{Settings.Recipe}' needs it); it supports: {string.Join(", ", gpu.SupportedPrecisions.Select(x => x.DisplayName()))}"));
             }
 
-            if (checks.All(c => c.Severity != PlanCheckSeverity.Error || c.Id == "HWC201"))
+            // Memory is evaluated once the layout splits the model (a count mismatch alone does not stop it).
+            if (findings.All(f => !f.IsError || f.Id is "HWC201" or "HWC206" or "HWC207") && Model.TrainingCore() is { } core)
             {
-                MemoryFit fit = MemoryFit.Of(TrainingMemoryModel.Peak(Model, Settings), gpu);
-                if (!fit.Fits)
-                {
-                    string terms = string.Join(", ", fit.LargestTerms.Take(3).Select(x => $"{x.Part} {x.Term} {Gib(x.Size)}"));
-                    string against = fit.AgainstNominalMemory ? "its nominal memory (no usable figure is published)" : "its usable memory";
-                    checks.Add(new PlanCheck("HWC208", PlanCheckSeverity.Error, "memory",
-                        $"The plan needs {Gib(fit.Required)} per GPU on '{gpu.Id}', {Gib(fit.Overflow)} more than {against}, {Gib(fit.Available)}. Largest terms: {terms}. "
-                        + "More tensor or pipeline parallelism, a higher ZeRO stage, recomputation or a smaller micro-batch would shrink them"));
-                }
+                StageLoad peak = core.Peak(inputs, out _);
+                MemoryFit fit = MemoryFit.Of(TrainingMemoryModel.ToMemory(inputs, peak), gpu);
+                if (TrainingCore.CheckMemory(inputs, peak, fit.Available.Bytes, fit.AgainstNominalMemory, gpu.Id) is { } memory) findings.Add(memory);
             }
 
+            var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
             checks.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return checks;
         }
 
-        private static string Gib(Units.DataSize size) => (size.Bytes / (1024d * 1024 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " GiB";
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

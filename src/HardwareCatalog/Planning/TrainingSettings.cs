@@ -10,7 +10,11 @@ namespace HardwareCatalog.Planning
     {
         /// <summary>Creates the settings; <paramref name="stateLayout"/> defaults to the recipe's (<see cref="PrecisionRecipe.State"/>).</summary>
         /// <exception cref="ArgumentOutOfRangeException">A batch or the sequence length is not positive.</exception>
-        /// <exception cref="ArgumentException">The global batch is not a multiple of micro-batch × data parallelism, or the state layout is default.</exception>
+        /// <exception cref="ArgumentException">The state layout is default.</exception>
+        /// <remarks>
+        /// A global batch that is not a multiple of micro-batch × data parallelism is accepted, so that
+        /// <see cref="TrainingPlan.Validate"/> can report it (HWC206); <see cref="StepTime.Estimate"/> refuses it.
+        /// </remarks>
         /// <exception cref="ArgumentNullException"><paramref name="recipe"/> is null.</exception>
         public TrainingSettings(
             ParallelLayout layout,
@@ -26,12 +30,6 @@ namespace HardwareCatalog.Planning
             if (microBatch <= 0) throw new ArgumentOutOfRangeException(nameof(microBatch), microBatch, "The micro-batch must be positive.");
             if (sequenceLength <= 0) throw new ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, "The sequence length must be positive.");
             if (globalBatch <= 0) throw new ArgumentOutOfRangeException(nameof(globalBatch), globalBatch, "The global batch must be positive.");
-            if (globalBatch % ((long)microBatch * layout.Data) != 0)
-            {
-                throw new ArgumentException(
-                    $"The global batch ({globalBatch}) must be a multiple of micro-batch × data parallelism ({microBatch} × {layout.Data}).", nameof(globalBatch));
-            }
-
             if (zero is < ZeroStage.None or > ZeroStage.Parameters) throw new ArgumentOutOfRangeException(nameof(zero), zero, "ZeRO stages are 0 to 3.");
             if (recomputation is < ActivationRecomputation.None or > ActivationRecomputation.Full) throw new ArgumentOutOfRangeException(nameof(recomputation), recomputation, "Unknown recomputation.");
             if (activationStorage is < ActivationStorage.Korthikanti or > ActivationStorage.DeepSeekV3) throw new ArgumentOutOfRangeException(nameof(activationStorage), activationStorage, "Unknown activation storage.");
@@ -60,8 +58,11 @@ namespace HardwareCatalog.Planning
         /// <summary>Sequences per optimizer step over all data-parallel replicas.</summary>
         public int GlobalBatch { get; }
 
-        /// <summary>Micro-batches each pipeline runs per step: global batch / (b · d).</summary>
-        public int MicroBatchesPerStep => GlobalBatch / (MicroBatch * Layout.Data);
+        /// <summary>Micro-batches each pipeline runs per step: global batch / (b · d), rounded down.</summary>
+        public int MicroBatchesPerStep => (int)(GlobalBatch / ((long)MicroBatch * Layout.Data));
+
+        /// <summary>Whether the global batch is a whole number of micro-batches on every data-parallel rank (else HWC206).</summary>
+        public bool BatchDivides => GlobalBatch % ((long)MicroBatch * Layout.Data) == 0;
 
         /// <summary>The mixed-precision recipe.</summary>
         public PrecisionRecipe Recipe { get; }
@@ -77,5 +78,27 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Which activations a layer keeps and in which format, unless <see cref="Recomputation"/> is full.</summary>
         public ActivationStorage ActivationStorage { get; }
+
+        /// <summary>The settings as the numbers the planning model evaluates.</summary>
+        internal TrainingInputs Inputs() => new()
+        {
+            Tensor = Layout.Tensor,
+            Pipeline = Layout.Pipeline,
+            VirtualStages = Layout.VirtualStages,
+            Data = Layout.Data,
+            Expert = Layout.Expert,
+            Context = Layout.Context,
+            SequenceParallel = Layout.SequenceParallel,
+            MicroBatch = MicroBatch,
+            SequenceLength = SequenceLength,
+            GlobalBatch = GlobalBatch,
+            Zero = Zero,
+            Recomputation = Recomputation,
+            Storage = ActivationStorage,
+            WeightBytes = StateLayout.WeightBytes,
+            GradientBytes = StateLayout.GradientBytes,
+            OptimizerBytes = StateLayout.OptimizerStateBytes,
+            ActivationBytes = Recipe.Activations.BytesPerElement(),
+        };
     }
 }
