@@ -30,9 +30,26 @@ namespace HardwareCatalog.Tests
             var settings = new TrainingSettings(new ParallelLayout(pipeline: 16, data: 128, expert: 64), 1, 4096, 15360,
                 PrecisionRecipe.Fp8DeepSeekV3, ZeroStage.OptimizerStates, ActivationRecomputation.Selective, activationStorage: ActivationStorage.DeepSeekV3);
 
-            PlanCheck check = Assert.Single(new TrainingPlan(Models.DeepSeekV3, Systems.HgxH800, 2048, settings).Validate());
+            // No matmul rate is measured on an H800 (HWC211); the H100 SXM's measured FP8 rate stands in, as in the main job.
+            PlanCheck check = Assert.Single(new TrainingPlan(Models.DeepSeekV3, Systems.HgxH800, 2048, settings, Gpus.H100Sxm.MeasuredMatmul(Precision.Fp8)).Validate());
             Assert.Equal(("HWC204", PlanCheckSeverity.Warning, "pipeline"), (check.Id, check.Severity, check.Field));
             Assert.Contains("61 layers", check.Message);
+
+            PlanCheck noRate = new TrainingPlan(Models.DeepSeekV3, Systems.HgxH800, 2048, settings).Validate().Single(c => c.Id == "HWC211");
+            Assert.Equal(("computeEfficiency", PlanCheckSeverity.Warning), (noRate.Field, noRate.Severity));
+            Assert.Null(new TrainingPlan(Models.DeepSeekV3, Systems.HgxH800, 2048, settings).Step);
+        }
+
+        [Fact]
+        public void A_plan_answers_memory_and_time_from_the_catalogs_measured_rate()
+        {
+            // No rate given: the H100 SXM's measured BF16 matmul rate (catalogs/gpus/h100-sxm.yaml), never its peak.
+            var plan = new TrainingPlan(Models.Llama31_405B, Systems.DgxH100, 16384, Llama405b());
+            Assert.Equal(Gpus.H100Sxm.MeasuredMatmul(Precision.Bf16)!.Value.Value, plan.PerGpu!.Value.Value);
+            StepTimeBreakdown expected = StepTime.Estimate(Models.Llama31_405B, Llama405b(), plan.PerGpu.Value, TrainingNetwork.Of(Systems.DgxH100, 1.0));
+            Assert.Equal(expected.Total, plan.Step!.Total);
+            Assert.Equal(TrainingMemoryModel.Peak(Models.Llama31_405B, Llama405b()).Total, plan.Memory.Total);
+            Assert.True(plan.Fit.Fits);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HardwareCatalog.Units;
 
 namespace HardwareCatalog.Planning
 {
@@ -59,14 +60,31 @@ namespace HardwareCatalog.Planning
         /// <param name="system">The system whose GPU and networks the plan runs on.</param>
         /// <param name="gpus">The GPUs of the run: t·p·c·d of <paramref name="settings"/>'s layout, or HWC201.</param>
         /// <param name="settings">Layout, batch, recipe, ZeRO stage, recomputation.</param>
-        public TrainingPlan(ModelSpec model, AcceleratorSystem system, int gpus, TrainingSettings settings)
+        /// <param name="perGpu">
+        /// What a GPU achieves on the model's matmuls; null takes the GPU's measured matmul rate at the recipe's compute
+        /// precision from the catalog (never the peak). Without either the plan has no <see cref="Step"/> (HWC211).
+        /// </param>
+        /// <param name="networkEfficiency">The share of the fabrics' per-direction bandwidth collectives reach, in (0, 1].</param>
+        /// <param name="overlapDataParallel">Whether the gradient reduction runs under the backward pass.</param>
+        /// <param name="id">The plan's catalog id, for a plan compiled from a catalog file.</param>
+        public TrainingPlan(ModelSpec model, AcceleratorSystem system, int gpus, TrainingSettings settings, Achieved<FlopRate>? perGpu = null,
+            double networkEfficiency = 1.0, bool overlapDataParallel = true, string? id = null)
         {
             Model = model ?? throw new ArgumentNullException(nameof(model));
             System = system ?? throw new ArgumentNullException(nameof(system));
             Settings = settings ?? throw new ArgumentNullException(nameof(settings));
             if (gpus <= 0) throw new ArgumentOutOfRangeException(nameof(gpus), gpus, "A plan runs on at least one GPU.");
+            if (!(networkEfficiency > 0 && networkEfficiency <= 1)) throw new ArgumentOutOfRangeException(nameof(networkEfficiency), networkEfficiency, "The network efficiency is in (0, 1].");
+            if (perGpu is { } rate && !(rate.Value.FlopsPerSecond > 0)) throw new ArgumentOutOfRangeException(nameof(perGpu), rate, "An achieved rate is positive.");
             Gpus = gpus;
+            PerGpu = perGpu ?? system.Gpu.MeasuredMatmul(settings.Recipe.Compute);
+            NetworkEfficiency = networkEfficiency;
+            OverlapDataParallel = overlapDataParallel;
+            Id = id;
         }
+
+        /// <summary>The plan's catalog id when it was compiled from a plan file; otherwise null.</summary>
+        public string? Id { get; }
 
         /// <summary>The model.</summary>
         public ModelSpec Model { get; }
@@ -79,6 +97,32 @@ namespace HardwareCatalog.Planning
 
         /// <summary>The settings.</summary>
         public TrainingSettings Settings { get; }
+
+        /// <summary>The compute rate a GPU achieves in the plan: as given, or the catalog's measured rate; null when neither is known.</summary>
+        public Achieved<FlopRate>? PerGpu { get; }
+
+        /// <summary>The share of the fabrics' bandwidth the collectives reach.</summary>
+        public double NetworkEfficiency { get; }
+
+        /// <summary>Whether the gradient reduction is hidden under the backward pass.</summary>
+        public bool OverlapDataParallel { get; }
+
+        /// <summary>The memory of the most loaded pipeline stage (<see cref="TrainingMemoryModel.Peak"/>).</summary>
+        /// <exception cref="ArgumentException">The layout does not split the model (an error of <see cref="Validate"/>).</exception>
+        public TrainingMemory Memory => _memory ??= TrainingMemoryModel.Peak(Model, Settings);
+
+        /// <summary><see cref="Memory"/> against the GPU's usable memory.</summary>
+        /// <exception cref="ArgumentException">As <see cref="Memory"/>.</exception>
+        public MemoryFit Fit => MemoryFit.Of(Memory, System.Gpu);
+
+        /// <summary>The modelled step at <see cref="PerGpu"/> over the system's fabrics, or null without a rate.</summary>
+        /// <exception cref="ArgumentException">The layout does not split the model or the batch (an error of <see cref="Validate"/>).</exception>
+        public StepTimeBreakdown? Step => PerGpu is { } rate
+            ? _step ??= StepTime.Estimate(Model, Settings, rate, TrainingNetwork.Of(System, NetworkEfficiency), OverlapDataParallel)
+            : null;
+
+        private TrainingMemory? _memory;
+        private StepTimeBreakdown? _step;
 
         /// <summary>
         /// Every check of the plan, in id order; empty when the plan can run as written. The memory check compares the most
@@ -104,6 +148,12 @@ namespace HardwareCatalog.Planning
                 StageLoad peak = core.Peak(inputs, out _);
                 MemoryFit fit = MemoryFit.Of(TrainingMemoryModel.ToMemory(inputs, peak), gpu);
                 if (TrainingCore.CheckMemory(inputs, peak, fit.Available.Bytes, fit.AgainstNominalMemory, gpu.Id) is { } memory) findings.Add(memory);
+            }
+
+            if (PerGpu is null)
+            {
+                findings.Add(new PlanFinding("HWC211", false, "computeEfficiency",
+                    $"'{gpu.Id}' has no measured {compute.DisplayName()} matmul rate in the catalog, so the plan's step time is not modelled: give an achieved rate (computeEfficiency, a share of the dense peak); its memory is still checked"));
             }
 
             var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
