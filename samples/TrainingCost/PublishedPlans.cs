@@ -86,3 +86,20 @@ namespace TrainingCost
         }
     }
 }
+
+namespace TrainingCost
+{
+    /// <summary>The layout search the main job prints (docs/planning.md, "Search").</summary>
+    public static class SearchSpace
+    {
+        /// <summary>The price the search table's cost column assumes.</summary>
+        public const double DollarsPerGpuHour = 2;
+
+        /// <summary>
+        /// Llama 3.1 70B on 1,024 H100 (128 DGX H100), 8K sequences, 1,024 per step (8.4M tokens, between the Llama 3
+        /// paper's 4M and 16M batch phases), BF16 mixed precision; the rate is the H100 SXM's measured BF16 matmul rate.
+        /// </summary>
+        public static TrainingSearchSpace Llama70BOn1024H100()
+            => new(Models.Llama31_70B, Systems.DgxH100, 1024, 8192, 1024, PrecisionRecipe.Bf16Mixed);
+    }
+}

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using HardwareCatalog;
 using HardwareCatalog.Estimation;
+using HardwareCatalog.Planning;
 using HardwareCatalog.Units;
 
 namespace TrainingCost
@@ -23,6 +24,7 @@ namespace TrainingCost
             Precisions(f),
             PeakMeasuredUsable(),
             Plans(),
+            Search(),
         };
 
         private static Table DeepSeekV3(Figures f)
@@ -262,6 +264,45 @@ namespace TrainingCost
                     $"Reported MFU: each report's throughput ({plans[0].ReportedFrom}: {plans[0].ReportedTokensPerSecondPerGpu:N0} tokens/s per GPU; {plans[1].ReportedFrom}) times this library's model FLOPs per token, over the dense peak; Llama 3's row is 400 / 989.4 by construction.",
                 })
             { RightAligned = new[] { false, true, true, true, true, true, true } };
+        }
+
+        /// <summary>The layout search for a dense 70B model on 1,024 H100: the fastest plans that fit, with what a 15T-token run would take.</summary>
+        private static Table Search()
+        {
+            TrainingSearchResult result = TrainingSearch.Run(SearchSpace.Llama70BOn1024H100(), top: 50);
+            Tokens budget = Tokens.FromTrillions(15);
+
+            // One row per layout and micro-batch: the search also ranks the ZeRO stages and recomputations of each.
+            var rows = result.Best.GroupBy(p => (p.Settings.Layout, p.Settings.MicroBatch)).Select(g => g.First()).Take(5).Select(p =>
+            {
+                StepTimeBreakdown step = p.Step!;
+                TrainingSettings s = p.Settings;
+                double days = step.TimeFor(budget).TotalDays;
+                double dollars = days * 24 * p.Gpus * SearchSpace.DollarsPerGpuHour;
+                return (IReadOnlyList<string>)new[]
+                {
+                    s.Layout.ToString(),
+                    N(s.MicroBatch),
+                    s.Recomputation.ToString().ToLowerInvariant(),
+                    N((int)s.Zero),
+                    $"{p.Memory.Total.Bytes / (1 << 30):N1} GiB",
+                    $"{step.Total.TotalSeconds:N2} s",
+                    Percent(step.Mfu(p.System.Gpu.Peak(Precision.Bf16))),
+                    $"{days:N0} d, ${dollars / 1e6:N1}M",
+                };
+            }).ToList();
+
+            return new Table("search", "The fastest plans a search finds: Llama 3.1 70B on 1,024 H100, 8K sequences, 1,024 per step",
+                new[] { "Layout", "b", "Recompute", "ZeRO", "Peak memory", "Step", "MFU", "15T tokens" }, rows,
+                new[]
+                {
+                    $"{result.Evaluated:N0} legal plans evaluated (memory of every pipeline stage; step time of the {result.Fitting:N0} that fit in 79.6 GiB usable); the fastest plan of each layout, and of two as fast the one with less memory.",
+                    "The MFU is an upper bound: every FLOP runs at the measured matmul rate, and the model counts no framework workspace or fragmentation (docs/planning.md).",
+                    "BF16 mixed precision (18 bytes per parameter); compute at the H100 SXM's measured BF16 matmul rate; DGX H100 fabrics at their catalog figures.",
+                    $"15T tokens: Llama 3's pre-training budget, at the modelled step; dollars at ${SearchSpace.DollarsPerGpuHour:N0} per GPU-hour.",
+                    "MFU counts the model's FLOPs without recomputation against the dense BF16 peak (989.4 TFLOP/s); docs/planning.md, \"Search\".",
+                })
+            { RightAligned = new[] { false, true, false, true, true, true, true, true } };
         }
 
         private static string Marked(Accelerator gpu, string key, string text) => gpu.IsSecondary(key) ? text + " †" : text;

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -84,6 +85,24 @@ namespace TrainingCost.Tests
             Table table = TrainingCostReport.Build(F).Single(t => t.Id == "plans");
             Assert.EndsWith("nominal", table.Rows.Single(r => r[0] == "DeepSeek-V3")[3]);
             Assert.EndsWith("usable", table.Rows.Single(r => r[0] == "Llama 3.1 405B")[3]);
+        }
+
+        [Fact]
+        public void The_search_table_lists_distinct_fitting_layouts_fastest_first()
+        {
+            Table table = TrainingCostReport.Build(F).Single(t => t.Id == "search");
+            HardwareCatalog.Planning.TrainingSearchResult result = HardwareCatalog.Planning.TrainingSearch.Run(SearchSpace.Llama70BOn1024H100(), top: 50);
+
+            // The first row is the search's fastest plan; rows are distinct layouts, every one within 81,559 MiB = 79.65 GiB.
+            Assert.Equal(result.Best[0].Settings.Layout.ToString(), table.Rows[0][0]);
+            Assert.Equal(5, table.Rows.Select(r => r[0] + r[1]).Distinct().Count());
+            double[] steps = table.Rows.Select(r => double.Parse(r[5].TrimEnd(' ', 's'), CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(steps.OrderBy(x => x), steps);
+            Assert.All(table.Rows, r => Assert.InRange(double.Parse(r[4].Replace(" GiB", ""), CultureInfo.InvariantCulture), 1, 81559.0 / 1024));
+
+            // 15T tokens at the first plan's step: 15e12 / (1,024 · 8,192 tokens per step) steps; dollars at $2 per GPU-hour.
+            double days = 15e12 / (1024 * 8192.0) * result.Best[0].Step!.Total.TotalSeconds / 86400;
+            Assert.Equal($"{days:N0} d, ${days * 24 * 1024 * 2 / 1e6:N1}M", table.Rows[0][7]);
         }
 
         [Fact]

@@ -187,8 +187,13 @@ namespace HardwareCatalog.Planning
         /// </summary>
         public StageLoad Stage(in TrainingInputs x, int stage)
         {
-            int t = x.Tensor, p = x.Pipeline, v = x.VirtualStages;
             LayerActivations(x, out double denseActivation, out double moeActivation);
+            return Stage(x, stage, denseActivation, moeActivation);
+        }
+
+        private StageLoad Stage(in TrainingInputs x, int stage, double denseActivation, double moeActivation)
+        {
+            int t = x.Tensor, p = x.Pipeline, v = x.VirtualStages;
             int inFlight = Math.Min(p - stage, Math.Max(1, x.MicroBatches));
             double interleave = v > 1 ? (2.0 * (p - stage - 1) + (v - 1) * p + 1) / ((double)v * (p - stage)) : 1;
 
@@ -266,11 +271,12 @@ namespace HardwareCatalog.Planning
         /// <summary>The stage that needs the most memory (dense leading layers or a large output layer can make it another than the first), and its bytes.</summary>
         public StageLoad Peak(in TrainingInputs x, out double bytes)
         {
-            StageLoad peak = Stage(x, 0);
+            LayerActivations(x, out double denseActivation, out double moeActivation);
+            StageLoad peak = Stage(x, 0, denseActivation, moeActivation);
             bytes = TotalBytes(x, peak);
             for (int stage = 1; stage < x.Pipeline; stage++)
             {
-                StageLoad load = Stage(x, stage);
+                StageLoad load = Stage(x, stage, denseActivation, moeActivation);
                 double total = TotalBytes(x, load);
                 if (total > bytes)
                 {
