@@ -25,6 +25,7 @@ namespace TrainingCost
             PeakMeasuredUsable(),
             Plans(),
             Search(),
+            Serving(),
         };
 
         private static Table DeepSeekV3(Figures f)
@@ -303,6 +304,41 @@ namespace TrainingCost
                     "MFU counts the model's FLOPs without recomputation against the dense BF16 peak (989.4 TFLOP/s); docs/planning.md, \"Search\".",
                 })
             { RightAligned = new[] { false, true, false, true, true, true, true, true } };
+        }
+
+        /// <summary>Serving plans: fit, capacity at 8K, time to first token, time per output token, throughput and cost.</summary>
+        private static Table Serving()
+        {
+            var rows = ServingPlans.All().Select(r =>
+            {
+                ServingPlan p = r.Plan;
+                ServingMemory memory = p.Memory;
+                bool fits = memory.Fits && r.MaxConcurrencyAt8K > 0;
+                ServingDecode decode = p.Decode!;
+                return (IReadOnlyList<string>)new[]
+                {
+                    r.Name,
+                    fits ? $"+{memory.Left.Bytes / (1 << 30):N1} GiB" : $"-{-memory.Left.Bytes / (1 << 30):N1} GiB",
+                    N(r.MaxConcurrencyAt8K),
+                    fits ? N(p.Workload.Concurrency) : "-",
+                    fits ? $"{p.TimeToFirstToken!.Value.TotalSeconds:N2} s" : "-",
+                    fits ? $"{decode.TimePerOutputToken.TotalMilliseconds:N1} ms" : "-",
+                    fits ? N(decode.OutputTokensPerSecond) : "-",
+                    fits ? $"{p.CostPerMillionOutputTokens(GpuHourPrice.Usd(ServingPlans.DollarsPerGpuHour))!.Value.Usd:N2}" : "-",
+                };
+            }).ToList();
+
+            return new Table("serving", "Serving plans: fit, sequences at 8K, first token, each next token, throughput and cost (bounds)",
+                new[] { "Plan", "Left", "Max @8K", "Seqs", "TTFT", "TPOT", "Tokens/s", "$/M out" }, rows,
+                new[]
+                {
+                    $"Requests of {ServingPlans.InputTokens:N0} input and {ServingPlans.OutputTokens:N0} output tokens; Seqs: sequences in flight, the most that fit at 8K up to {ServingPlans.MaxRowConcurrency} (DeepSeek's disclosed layout: its 88 per GPU).",
+                    "Left: usable memory after weights, workspace and the KV cache of Seqs (\"-\": the weights alone do not fit). KV cache in BF16 for DeepSeek-V3 and BF16 weights, FP8 otherwise.",
+                    "Bounds, not predictions: compute at the measured matmul rate (H800: the H100 SXM's), memory at the datasheet's peak bandwidth, communication without latency, no batching or scheduling losses.",
+                    "TTFT: one prompt in an idle replica; TPOT and Tokens/s: one decode step of all Seqs, every routed expert the batch reaches read once (docs/serving.md).",
+                    $"$/M out: ${ServingPlans.DollarsPerGpuHour:N0} per GPU-hour over the plan's output tokens per hour.",
+                })
+            { RightAligned = new[] { false, true, true, true, true, true, true, true } };
         }
 
         private static string Marked(Accelerator gpu, string key, string text) => gpu.IsSecondary(key) ? text + " †" : text;

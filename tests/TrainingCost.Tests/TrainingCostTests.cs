@@ -106,6 +106,29 @@ namespace TrainingCost.Tests
         }
 
         [Fact]
+        public void The_serving_table_prints_each_plans_bounds_and_their_cost()
+        {
+            Table table = TrainingCostReport.Build(F).Single(t => t.Id == "serving");
+            var rows = ServingPlans.All();
+            Assert.Equal(rows.Count, table.Rows.Count);
+
+            // Llama 3.1 70B in BF16: 2 bytes for each of its 70.6B weights is 141 GB, above one H100's 81,559 MiB.
+            Assert.True(rows.Single(r => r.Name == "Llama 3.1 70B, 1 H100, BF16").Plan.Model.DerivedParameters!.Value.Count * 2 > 81559.0 * 1024 * 1024);
+            Assert.Equal("-", table.Rows.Single(r => r[0] == "Llama 3.1 70B, 1 H100, BF16")[3]);
+
+            // DeepSeek's disclosed decode layout: 14.8k output tokens/s per 8-GPU node measured; the bound is not below it.
+            ServingPlans.Row disclosed = rows.Single(r => r.Name.Contains("H800", StringComparison.Ordinal));
+            Assert.True(disclosed.Plan.Decode!.OutputTokensPerSecondPerGpu >= 14_800 / 8.0);
+
+            // $/M out: $2 per GPU-hour × GPUs / (tokens/s × 3,600) × 10⁶, as printed.
+            foreach (ServingPlans.Row row in rows.Where(r => r.Plan.Memory.Fits && r.MaxConcurrencyAt8K > 0))
+            {
+                double dollars = 2.0 * row.Plan.Gpus / (row.Plan.Decode!.OutputTokensPerSecond * 3600) * 1e6;
+                Assert.Equal(dollars.ToString("N2", CultureInfo.InvariantCulture), table.Rows.Single(r => r[0] == row.Name)[7]);
+            }
+        }
+
+        [Fact]
         public void Gpt4_on_h800_reproduces_the_scenario_reading_and_adds_the_likely_one()
         {
             // The scenario: GPT-4 at P = 111B (one expert of the leak, an estimate), 13T tokens (leak), on 2,048 H800 at

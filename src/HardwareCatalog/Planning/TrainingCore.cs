@@ -101,7 +101,7 @@ namespace HardwareCatalog.Planning
         private readonly double _attention, _denseFfn, _expertFfn;
         private readonly double _matmulPerToken, _outputLayer, _attentionPerKey, _localLayers, _window;
 
-        private TrainingCore(string modelId, ModelShape shape, int layers, int hidden, int vocabulary, double attention, double matmulPerToken)
+        private TrainingCore(string modelId, ModelShape shape, int layers, int hidden, int vocabulary, double attention, double matmulPerToken, double total)
         {
             ModelId = modelId;
             _shape = shape;
@@ -116,6 +116,7 @@ namespace HardwareCatalog.Planning
             for (int layer = 0; layer < layers; layer++) _moeBefore[layer + 1] = _moeBefore[layer] + (IsMoeLayer(shape, layer) ? 1 : 0);
 
             _matmulPerToken = matmulPerToken;
+            TotalParameters = total;
             _outputLayer = (double)vocabulary * hidden;
             double queryKey = shape.IsLatentAttention ? shape.HeadDim + (shape.RopeHeadDim ?? 0) : shape.HeadDim;
             double value = shape.IsLatentAttention ? shape.VHeadDim ?? shape.HeadDim : shape.HeadDim;
@@ -135,6 +136,30 @@ namespace HardwareCatalog.Planning
         public ref readonly ModelShape Shape => ref _shape;
 
         public int MoeLayers => _moeBefore[Layers];
+
+        /// <summary>Every weight of the model (ParameterCount).</summary>
+        public double TotalParameters { get; }
+
+        /// <summary>One layer's attention weights (no tensor-parallel copies).</summary>
+        public double AttentionParameters => _attention;
+
+        /// <summary>One dense layer's FFN weights, and one routed or shared expert's.</summary>
+        public double DenseFfnParameters => _denseFfn;
+
+        public double ExpertParameters => _expertFfn;
+
+        /// <summary>Weights a token multiplies through (active experts only), the output layer included.</summary>
+        public double MatmulPerToken => _matmulPerToken;
+
+        /// <summary>Every routed expert's weights, over all MoE layers.</summary>
+        public double RoutedExpertParameters => (double)MoeLayers * _shape.RoutedExperts * _expertFfn;
+
+        /// <summary>The attention core's FLOPs per (query, key) pair in one layer, and the local layers' count and window.</summary>
+        public double AttentionPerKey => _attentionPerKey;
+
+        public double LocalLayers => _localLayers;
+
+        public double Window => _window;
 
         /// <summary>
         /// Prepares <paramref name="shape"/>, or says what it lacks: layers, hidden size, vocabulary, activation, tied
@@ -168,13 +193,13 @@ namespace HardwareCatalog.Planning
                 return null;
             }
 
-            if (!ParameterCount.TryCount(shape, out _, out _) || !ParameterCount.TryCountMatmulPerToken(shape, out long matmul))
+            if (!ParameterCount.TryCount(shape, out long total, out _) || !ParameterCount.TryCountMatmulPerToken(shape, out long matmul))
             {
                 missing = "the full shape the parameter count needs (tiedEmbeddings, MLA's vHeadDim)";
                 return null;
             }
 
-            return new TrainingCore(modelId, shape, layers, h, vocabulary, attention, matmul);
+            return new TrainingCore(modelId, shape, layers, h, vocabulary, attention, matmul, total);
         }
 
         // ---------------------------------------------------------------- memory
