@@ -59,7 +59,9 @@ namespace HardwareCatalog.Benchmarks.Runtime
         public DataSize Weights() => Memory.Weights(_model, Precision.Fp8);
 
         [Benchmark(Description = "Inference.DecodeTokensPerSecondBound")]
+#pragma warning disable CS0618 // obsolete since the serving plans; its cost is still measured
         public double Decode() => Inference.DecodeTokensPerSecondBound(_model, _gpu, Precision.Fp8, contextTokens: 4096, gpus: 8);
+#pragma warning restore CS0618
     }
 
     /// <summary>

@@ -170,6 +170,9 @@ namespace TrainingCost
             { RightAligned = new[] { false, false, true, true, true } };
         }
 
+        // The seeds' question answered as the seeds asked it (weights over each GPU's memory); the "serving" table answers
+        // it with ServingPlan, against usable memory and with the KV cache and workspace.
+#pragma warning disable CS0618
         private static Table GpusToHoldDeepSeekV3()
         {
             ModelSpec v3 = Models.DeepSeekV3;
@@ -185,6 +188,7 @@ namespace TrainingCost
                 new[] { $"Weights: {Memory.Weights(v3, Precision.Fp8)} in FP8, {Memory.Weights(v3, Precision.Bf16)} in BF16; no room left for KV cache or activations." })
             { RightAligned = new[] { false, true, true, true } };
         }
+#pragma warning restore CS0618
 
         private static Table Precisions(Figures f)
         {

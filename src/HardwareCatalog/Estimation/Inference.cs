@@ -12,6 +12,7 @@ namespace HardwareCatalog.Estimation
         /// and ignores activations, framework overhead and fragmentation.
         /// </summary>
         /// <exception cref="InvalidOperationException">The catalog gives no memory size for <paramref name="gpu"/>.</exception>
+        [Obsolete("Compares the weights with the marketing memory and leaves out the workspace. Use Planning.ServingPlan: Memory (against usable memory), MaxConcurrency and Validate (HWC226). See docs/serving.md.")]
         public static int GpusToHold(ModelSpec model, Accelerator gpu, Precision precision, DataSize kvBudget = default)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
@@ -27,6 +28,7 @@ namespace HardwareCatalog.Estimation
         /// Williams et al. 2009, "Roofline"; the decode step is memory-bound at small batch.
         /// </summary>
         /// <exception cref="InvalidOperationException">The catalog gives no memory bandwidth for <paramref name="gpu"/>.</exception>
+        [Obsolete("Reads only the active experts at every batch size, which is far too optimistic for a mixture of experts at a real batch. Use Planning.ServingPlan.Decode, which reads every expert the batch reaches. See docs/serving.md.")]
         public static double DecodeTokensPerSecondBound(ModelSpec model, Accelerator gpu, Precision precision, int contextTokens = 0, int batch = 1, int gpus = 1)
         {
             if (model is null) throw new ArgumentNullException(nameof(model));
