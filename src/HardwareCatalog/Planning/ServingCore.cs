@@ -339,7 +339,7 @@ namespace HardwareCatalog.Planning
             if (contextWindow is int window && context > window)
             {
                 findings.Add(new PlanFinding("HWC228", true, "inputTokens", Invariant(
-                    $"{x.InputTokens:N0} input + {x.OutputTokens:N0} output tokens = {context:N0}, beyond '{modelId}''s context window of {window:N0}")));
+                    $"{x.InputTokens:N0} input + {x.OutputTokens:N0} output tokens = {context:N0}, beyond the context window of '{modelId}', {window:N0} tokens")));
             }
 
             if (shape.Layers is int layers && p > layers)
@@ -360,9 +360,10 @@ namespace HardwareCatalog.Planning
             string against = nominal ? "its nominal memory (no usable figure is published)" : "its usable memory";
             if (bytes.Weights + bytes.Workspace > capacity)
             {
+                string experts = bytes.ExpertWeights > 0 ? $" (dense {Gib(bytes.DenseWeights)}, routed experts {Gib(bytes.ExpertWeights)})" : "";
                 return new PlanFinding("HWC226", true, "system",
-                    $"The weights need {Gib(bytes.Weights)} per GPU (dense {Gib(bytes.DenseWeights)}, routed experts {Gib(bytes.ExpertWeights)}) and the workspace {Gib(bytes.Workspace)}, "
-                    + $"more than '{gpuId}''s {Gib(capacity)} of {against}. More tensor, pipeline or expert parallelism or a smaller weight format would shrink them");
+                    $"The weights need {Gib(bytes.Weights)} per GPU{experts} and the workspace {Gib(bytes.Workspace)}, more than the {Gib(capacity)} of {against} on '{gpuId}'. "
+                    + "More tensor, pipeline or expert parallelism or a smaller weight format would shrink them");
             }
 
             if (bytes.Total > capacity)

@@ -436,7 +436,7 @@ namespace HardwareCatalog.Planning
 
             if (Compute is null || MemoryBandwidth is null)
             {
-                string missing = Compute is null ? $"a measured {Weights.Compute.DisplayName()} matmul rate" : "a measured memory bandwidth";
+                string missing = Compute is null ? $"measured {Weights.Compute.DisplayName()} matmul rate" : "measured memory bandwidth";
                 findings.Add(new PlanFinding("HWC229", false, Compute is null ? "computeEfficiency" : "bandwidthEfficiency",
                     $"'{gpu.Id}' has no {missing} in the catalog, so the plan's latency and throughput are not modelled: give an achieved rate (a share of the peak); its memory is still checked"));
             }
