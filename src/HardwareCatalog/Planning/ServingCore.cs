@@ -313,17 +313,7 @@ namespace HardwareCatalog.Planning
                     $"The plan has {gpus:N0} GPUs, but tensor × pipeline × replicas is {t} × {p} × {x.Replicas} = {x.GpuCount:N0}")));
             }
 
-            if (shape.Heads > 0 && shape.Heads % t != 0)
-            {
-                findings.Add(new PlanFinding("HWC222", true, "tensor", Invariant(
-                    $"'{modelId}' has {shape.Heads} attention heads, which tensor parallelism {t} does not divide: each GPU must hold whole heads")));
-            }
-
-            if (shape.Heads > 0 && !shape.IsLatentAttention && shape.KvHeads > 0 && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
-            {
-                findings.Add(new PlanFinding("HWC223", true, "tensor", Invariant(
-                    $"'{modelId}' has {shape.KvHeads} key/value heads: tensor parallelism {t} neither splits them evenly nor replicates them evenly")));
-            }
+            TrainingCore.TensorHeads(shape, modelId, t, "HWC222", "HWC223", findings);
 
             if (e > 1 || x.RedundantExperts > 0)
             {
@@ -378,8 +368,8 @@ namespace HardwareCatalog.Planning
             return null;
         }
 
-        private static string Gib(double bytes) => (bytes / (1024d * 1024 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " GiB";
+        private static string Gib(double bytes) => TrainingCore.Gib(bytes);
 
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+        private static string Invariant(FormattableString text) => TrainingCore.Invariant(text);
     }
 }

@@ -560,20 +560,7 @@ namespace HardwareCatalog.Planning
                     $"The plan has {gpus:N0} GPUs, but tensor × pipeline × context × data parallelism is {t} × {p} × {c} × {x.Data} = {x.GpuCount:N0}")));
             }
 
-            if (shape.Heads > 0)
-            {
-                if (shape.Heads % t != 0)
-                {
-                    findings.Add(new PlanFinding("HWC202", true, "tensor", Invariant(
-                        $"'{modelId}' has {shape.Heads} attention heads, which tensor parallelism {t} does not divide: each GPU must hold whole heads")));
-                }
-
-                if (!shape.IsLatentAttention && shape.KvHeads > 0 && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
-                {
-                    findings.Add(new PlanFinding("HWC203", true, "tensor", Invariant(
-                        $"'{modelId}' has {shape.KvHeads} key/value heads: tensor parallelism {t} neither splits them evenly nor replicates them evenly")));
-                }
-            }
+            TensorHeads(shape, modelId, t, "HWC202", "HWC203", findings);
 
             if (shape.Layers is int layers)
             {
@@ -647,9 +634,29 @@ namespace HardwareCatalog.Planning
                 + "More tensor or pipeline parallelism, a higher ZeRO stage, recomputation or a smaller micro-batch would shrink them");
         }
 
-        private static string Gib(double bytes) => (bytes / (1024d * 1024 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " GiB";
+        /// <summary>
+        /// Whether t splits the attention heads (<paramref name="headsId"/>) and splits or evenly replicates the key/value
+        /// heads (<paramref name="kvHeadsId"/>; MLA's latent is whole on every rank): the same rule for training and serving.
+        /// </summary>
+        internal static void TensorHeads(in ModelShape shape, string modelId, int t, string headsId, string kvHeadsId, List<PlanFinding> findings)
+        {
+            if (shape.Heads <= 0) return;
+            if (shape.Heads % t != 0)
+            {
+                findings.Add(new PlanFinding(headsId, true, "tensor", Invariant(
+                    $"'{modelId}' has {shape.Heads} attention heads, which tensor parallelism {t} does not divide: each GPU must hold whole heads")));
+            }
 
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+            if (!shape.IsLatentAttention && shape.KvHeads > 0 && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
+            {
+                findings.Add(new PlanFinding(kvHeadsId, true, "tensor", Invariant(
+                    $"'{modelId}' has {shape.KvHeads} key/value heads: tensor parallelism {t} neither splits them evenly nor replicates them evenly")));
+            }
+        }
+
+        internal static string Gib(double bytes) => (bytes / (1024d * 1024 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " GiB";
+
+        internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
         private static bool IsMoeLayer(in ModelShape shape, int layer)
         {
