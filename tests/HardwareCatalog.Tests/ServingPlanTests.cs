@@ -28,6 +28,10 @@ namespace HardwareCatalog.Tests
             Assert.Same(WeightFormat.Nvfp4, WeightFormat.Find("nvfp4"));
             Assert.Null(WeightFormat.Find("NVFP4"));
             Assert.Equal(WeightFormat.All.Count, WeightFormat.All.Select(f => f.Key).Distinct().Count());
+
+            // The built-in formats are the table's rows, in its order, each with its compute precision resolved.
+            Assert.Equal(WeightFormatTable.Rows.Select(r => r.Key), WeightFormat.All.Select(f => f.Key));
+            Assert.Equal(WeightFormatTable.Rows.Select(r => r.ComputeKey), WeightFormat.All.Select(f => PrecisionTable.Keys[(int)f.Compute]));
         }
 
         [Fact]

@@ -71,48 +71,54 @@ namespace HardwareCatalog.Planning
         public string Source { get; }
 
         /// <summary>BF16 weights and compute.</summary>
-        public static WeightFormat Bf16 { get; } = new("bf16", "BF16", 16, 0, 0, Precision.Bf16, false,
-            "https://cloud.google.com/tpu/docs/bfloat16");
+        public static WeightFormat Bf16 { get; } = FromRow("bf16");
 
         /// <summary>FP16 weights and compute.</summary>
-        public static WeightFormat Fp16 { get; } = new("fp16", "FP16", 16, 0, 0, Precision.Fp16, false,
-            "https://ieeexplore.ieee.org/document/8766229");
+        public static WeightFormat Fp16 { get; } = FromRow("fp16");
 
         /// <summary>
         /// FP8 (E4M3) weights with one FP32 scale per 128×128 block, FP8 compute: DeepSeek-V3's released weights
         /// (config.json <c>quantization_config.weight_block_size</c> [128, 128]; report section 3.3.2).
         /// </summary>
-        public static WeightFormat Fp8 { get; } = new("fp8", "FP8 (128×128 blocks)", 8, 128 * 128, 32, Precision.Fp8, false,
-            "https://arxiv.org/abs/2412.19437");
+        public static WeightFormat Fp8 { get; } = FromRow("fp8");
 
         /// <summary>INT8 weights and activations with per-channel scales, INT8 compute (SmoothQuant's W8A8, Xiao et al. 2023).</summary>
-        public static WeightFormat Int8 { get; } = new("int8", "INT8 (W8A8)", 8, 0, 0, Precision.Int8, false,
-            "https://arxiv.org/abs/2211.10438");
+        public static WeightFormat Int8 { get; } = FromRow("int8");
 
         /// <summary>
         /// 4-bit integer weights, weight-only, groups of 128 with an FP16 scale and a 4-bit zero point (AWQ and GPTQ
         /// checkpoints: <c>scales</c> FP16 and packed <c>qzeros</c> per group), dequantised to BF16 (Lin et al. 2024, AWQ).
         /// </summary>
-        public static WeightFormat Int4WeightOnly { get; } = new("int4-g128", "INT4 weight-only (g128)", 4, 128, 16 + 4, Precision.Bf16, true,
-            "https://arxiv.org/abs/2306.00978");
+        public static WeightFormat Int4WeightOnly { get; } = FromRow("int4-g128");
 
         /// <summary>MXFP4: FP4 (E2M1) elements in blocks of 32 sharing one E8M0 (8-bit) scale, FP4 compute (OCP Microscaling Formats v1.0).</summary>
-        public static WeightFormat Mxfp4 { get; } = new("mxfp4", "MXFP4", 4, 32, 8, Precision.Fp4, false,
-            "https://www.opencompute.org/documents/ocp-microscaling-formats-mx-v1-0-spec-final-pdf");
+        public static WeightFormat Mxfp4 { get; } = FromRow("mxfp4");
 
         /// <summary>MXFP4 weights dequantised to BF16: how GPUs without FP4 tensor cores run MXFP4 checkpoints (gpt-oss on Hopper).</summary>
-        public static WeightFormat Mxfp4WeightOnly { get; } = new("mxfp4-weight-only", "MXFP4 weight-only", 4, 32, 8, Precision.Bf16, true,
-            "https://www.opencompute.org/documents/ocp-microscaling-formats-mx-v1-0-spec-final-pdf");
+        public static WeightFormat Mxfp4WeightOnly { get; } = FromRow("mxfp4-weight-only");
 
         /// <summary>
         /// NVFP4: FP4 (E2M1) elements in blocks of 16 sharing one FP8 (E4M3) scale, plus one FP32 scale per tensor (left
         /// out), FP4 compute: Blackwell.
         /// </summary>
-        public static WeightFormat Nvfp4 { get; } = new("nvfp4", "NVFP4", 4, 16, 8, Precision.Fp4, false,
-            "https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/");
+        public static WeightFormat Nvfp4 { get; } = FromRow("nvfp4");
 
         /// <summary>Every built-in format, in the order docs/serving.md lists them.</summary>
         public static IReadOnlyList<WeightFormat> All { get; } = new[] { Bf16, Fp16, Fp8, Int8, Int4WeightOnly, Mxfp4, Mxfp4WeightOnly, Nvfp4 };
+
+        private static WeightFormat FromRow(string key)
+        {
+            foreach (WeightFormatRow row in WeightFormatTable.Rows)
+            {
+                if (row.Key == key)
+                {
+                    Precision compute = (Precision)Array.IndexOf(PrecisionTable.Keys, row.ComputeKey);
+                    return new WeightFormat(row.Key, row.DisplayName, row.ElementBits, row.GroupSize, row.ScaleBits, compute, row.WeightOnly, row.Source);
+                }
+            }
+
+            throw new InvalidOperationException($"No weight format row '{key}'.");
+        }
 
         /// <summary>The built-in format with <paramref name="key"/> (ordinal), or null.</summary>
         public static WeightFormat? Find(string key)
