@@ -1,6 +1,6 @@
-// Compiled into both the runtime library and the source generator: the one table of weight formats. WeightFormat's
-// built-in instances, the plan files' `weightFormat` keys and docs/serving.md's table come from these rows (a test
-// compares them). Adding a format is one row here.
+// The one table of weight formats: WeightFormat's built-in instances are made from these rows (ServingPlanTests
+// compares them), and docs/serving.md lists them. Plain data, so that the generator can link it for plan files.
+// Adding a format is one row here and one line in docs/serving.md.
 namespace HardwareCatalog.Planning
 {
     /// <summary>One weight format's storage and compute, as data.</summary>
