@@ -87,6 +87,23 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void A_system_without_a_scale_out_network_is_one_domain_at_its_scale_up_rate()
+        {
+            // The data-parallel group spans 16 GPUs, more than the domain of 8: without scaleOut it still takes NVLink's
+            // 450 GB/s per direction (900 GB/s both ways), as TrainingNetwork.Of reads such a system.
+            string system = Catalogs.System.Replace("scaleOut:\n  link: infiniband\n  bandwidth: 400 Gb/s\n  direction: each\n", "");
+            Assert.NotEqual(Catalogs.System, system);
+            CatalogFile[] files = Fixtures(Plan).Select(f => f.Path == "/p/catalogs/node.yaml" ? f with { Text = system } : f).ToArray();
+
+            TrainingPlanOutput output = Evaluate(files);
+            TrainingPlan plan = Load(GeneratorHarness.Run(files), "TestPlan");
+
+            Assert.Null(plan.System.ScaleOut);
+            AssertSame(output, plan);
+            Assert.True(output.StepSeconds < Evaluate(Fixtures(Plan)).StepSeconds, "NVLink is faster than one 400 Gb/s NIC");
+        }
+
+        [Fact]
         public void The_plans_documentation_shows_the_runtimes_figures()
         {
             TrainingPlan plan = Load(Run(Plan), "TestPlan");
