@@ -245,6 +245,8 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("computeEfficiency: 0.5", "computeEfficiency: 1.5", "13,20: HWC128 Error")]
         [InlineData("networkEfficiency: 0.8", "networkEfficiency: 0", "14,20: HWC128 Error")]
         [InlineData("tensor: 8", "tensor: 0", "6,9: HWC128 Error")]
+        // 8 × 65,536 × 4,096 × 2 = 4,294,967,296 GPUs: more than an int holds.
+        [InlineData("data: 2", "data: 2\npipeline: 65536\nvirtualStages: 4096", "5,7: HWC128 Error")]
         [InlineData("computeEfficiency: 0.5", "computeEfficiency: high", "13,20: HWC105 Error")]
         [InlineData("recipe: bf16-mixed", "recipe: bf16", "11,9: HWC105 Error")]
         [InlineData("recomputation: selective", "recomputation: some", "12,16: HWC105 Error")]
@@ -272,6 +274,14 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Contains("did you mean 'test-shaped'?", Run(Plan.Replace("model: test-shaped", "model: test-shapd")).GeneratorDiagnostics.Single().GetMessage());
             Assert.Contains("did you mean 'tensor'?", Run(Plan.Replace("tensor: 8", "tensr: 8")).GeneratorDiagnostics.Single().GetMessage());
             Assert.Contains("did you mean 'bf16-mixed'?", Run(Plan.Replace("recipe: bf16-mixed", "recipe: bf16-mixd")).GeneratorDiagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public void A_model_with_absurdly_many_layers_is_refused_before_it_is_evaluated()
+        {
+            GeneratorResult result = Run(Plan, Catalogs.Shaped.Replace("layers: 32", "layers: 2000000000"));
+
+            Assert.Equal(new[] { "3,8: HWC128 Error" }, PlanDiagnostics(result));
         }
 
         [Fact]

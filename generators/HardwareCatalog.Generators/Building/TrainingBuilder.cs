@@ -34,6 +34,15 @@ namespace HardwareCatalog.Generators.Building
             int globalBatch = AtLeastOne(fields, "globalBatch");
             int sequenceLength = AtLeastOne(fields, "sequenceLength");
 
+            // Bounds every product of parallel sizes the plan model forms in 32-bit integers (t·p·c·d GPUs, p·v chunks, e·t·c
+            // ranks): a hostile file must get a diagnostic, never an overflow.
+            long product = (long)tensor * pipeline * virtualStages * context * data;
+            if (product > int.MaxValue)
+            {
+                fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("gpus"), entry.Id,
+                    Invariant($"tensor × pipeline × virtual stages × context × data is {product:N0}, more than a plan can have ({int.MaxValue:N0})"));
+            }
+
             if (virtualStages > 1 && pipeline == 1)
             {
                 fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("virtualStages"), entry.Id,

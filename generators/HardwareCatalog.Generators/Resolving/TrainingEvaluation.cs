@@ -17,6 +17,9 @@ namespace HardwareCatalog.Generators.Resolving
     /// </summary>
     internal static class TrainingEvaluation
     {
+        /// <summary>The most layers a plan's model may have: far above any model (hundreds), far below what would cost memory or time.</summary>
+        public const int MaxLayers = 1_000_000;
+
         /// <summary>The plan with its figures; null when a reference is wrong or a check failed with an error (reported).</summary>
         public static TrainingPlanOutput? Evaluate(
             TrainingEntry plan,
@@ -31,6 +34,14 @@ namespace HardwareCatalog.Generators.Resolving
             if (model is null || system is null || !gpus.TryGetValue(system.GpuId, out GpuEntry? gpu))
             {
                 // A system whose GPU did not build has its own diagnostic.
+                return null;
+            }
+
+            // The plan model keeps a count per layer and evaluates each stage's chunks: a bound keeps a hostile model cheap.
+            if (model.Layers > MaxLayers)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InconsistentPlan, plan.LocationOf("model"), plan.Id,
+                    FormattableString.Invariant($"the model '{model.Id}' has {model.Layers:N0} layers, more than a plan evaluates ({MaxLayers:N0})"));
                 return null;
             }
 
