@@ -104,6 +104,19 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void A_gpu_without_a_memory_figure_leaves_the_memory_unchecked_and_says_so()
+        {
+            CatalogFile[] files = Fixtures(Plan).Select(f => f.Path == "/p/catalogs/h100.yaml" ? f with { Text = Catalogs.Hopper.Replace("memory: 80 GB\n", "") } : f).ToArray();
+            Assert.NotEqual(Catalogs.Hopper, files[0].Text);
+
+            GeneratorResult result = GeneratorHarness.Run(files);
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Contains("not checked: the catalog gives no memory for <c>test-h100</c>.", result.Source("TrainingPlans.TestPlan.g.cs"));
+            Assert.Null(Evaluate(files).CapacityBytes);
+        }
+
+        [Fact]
         public void The_plans_documentation_shows_the_runtimes_figures()
         {
             TrainingPlan plan = Load(Run(Plan), "TestPlan");
@@ -348,8 +361,11 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal(output.Plan.Id, plan.Id);
             Assert.Equal(output.PeakStage, plan.Memory.Stage);
             Assert.Equal(output.PeakBytes, plan.Memory.Total.Bytes, 1e-12 * output.PeakBytes);
-            Assert.Equal(output.CapacityBytes, plan.Fit.Available.Bytes);
-            Assert.Equal(output.NominalMemory, plan.Fit.AgainstNominalMemory);
+            if (output.CapacityBytes is double capacity)
+            {
+                Assert.Equal(capacity, plan.Fit.Available.Bytes);
+                Assert.Equal(output.NominalMemory, plan.Fit.AgainstNominalMemory);
+            }
             Assert.Equal(output.PerGpu, plan.PerGpu?.Value.FlopsPerSecond);
             StepTimeBreakdown step = plan.Step!;
             // TimeSpan keeps 100 ns ticks.

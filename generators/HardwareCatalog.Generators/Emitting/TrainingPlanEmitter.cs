@@ -75,8 +75,9 @@ namespace HardwareCatalog.Generators.Emitting
 
             string stage = plan.Pipeline > 1 ? string.Format(CultureInfo.InvariantCulture, " (pipeline stage {0} of {1})", output.PeakStage, plan.Pipeline) : "";
             string against = output.NominalMemory ? "the nominal memory (no usable figure is published)" : "the usable memory";
-            string spare = Gib(output.CapacityBytes - output.PeakBytes);
-            lines.Add($"<para>Memory per GPU: {Gib(output.PeakBytes)}{stage}; it fits {against} of <c>{CodeWriter.Xml(output.GpuId)}</c>, {Gib(output.CapacityBytes)}, with {spare} to spare.</para>");
+            lines.Add(output.CapacityBytes is double capacity
+                ? $"<para>Memory per GPU: {Gib(output.PeakBytes)}{stage}; it fits {against} of <c>{CodeWriter.Xml(output.GpuId)}</c>, {Gib(capacity)}, with {Gib(capacity - output.PeakBytes)} to spare.</para>"
+                : $"<para>Memory per GPU: {Gib(output.PeakBytes)}{stage}; not checked: the catalog gives no memory for <c>{CodeWriter.Xml(output.GpuId)}</c>.</para>");
 
             if (output.StepSeconds is double step && output.PerGpu is double rate)
             {

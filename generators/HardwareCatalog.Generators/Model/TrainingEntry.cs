@@ -66,7 +66,7 @@ namespace HardwareCatalog.Generators.Model
     /// </summary>
     /// <param name="ComputePrecision">The index of <c>Precision</c> the recipe computes in.</param>
     /// <param name="PeakBytes">Bytes per GPU of the most loaded pipeline stage, <paramref name="PeakStage"/>.</param>
-    /// <param name="CapacityBytes">The GPU's usable memory, or its nominal memory when <paramref name="NominalMemory"/>.</param>
+    /// <param name="CapacityBytes">The GPU's usable memory, or its nominal memory when <paramref name="NominalMemory"/>; null when the catalog gives neither (memory is then not checked).</param>
     /// <param name="DensePeak">The GPU's dense peak at the compute precision, in FLOP/s: what MFU is measured against.</param>
     /// <param name="PerGpu">The achieved rate the step time uses, in FLOP/s, or null (HWC211).</param>
     /// <param name="RateMeasured">Whether <paramref name="PerGpu"/> is the catalog's measured matmul rate (else computeEfficiency × the dense peak).</param>
@@ -77,7 +77,7 @@ namespace HardwareCatalog.Generators.Model
         int ComputePrecision,
         double PeakBytes,
         int PeakStage,
-        double CapacityBytes,
+        double? CapacityBytes,
         bool NominalMemory,
         double DensePeak,
         double? PerGpu,

@@ -130,7 +130,7 @@ namespace HardwareCatalog.Generators.Resolving
                 compute,
                 peakBytes,
                 peak.Stage,
-                capacity ?? 0,
+                capacity,
                 nominal,
                 dense!.FlopsPerSecond,
                 perGpu,
