@@ -67,7 +67,7 @@ namespace HardwareCatalog.Generators.Emitting
             string precision = PrecisionTable.Rows[output.ComputePrecision].DisplayName;
             var lines = new List<string>
             {
-                $"<summary>{(plan.Name == plan.Id ? "" : CodeWriter.Xml(plan.Name) + " ")}(<c>{CodeWriter.Xml(plan.Id)}</c>): <c>{CodeWriter.Xml(plan.ModelId)}</c> on {plan.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs of "
+                $"<summary>{(plan.Name == plan.Id ? "" : CodeWriter.Xml(plan.Name) + " (")}<c>{CodeWriter.Xml(plan.Id)}</c>{(plan.Name == plan.Id ? "" : ")")}: <c>{CodeWriter.Xml(plan.ModelId)}</c> on {plan.Gpus.ToString("N0", CultureInfo.InvariantCulture)} GPUs of "
                     + $"<c>{CodeWriter.Xml(plan.SystemId)}</c>, {CodeWriter.Xml(Layout(plan))}, {CodeWriter.Xml(recipe.Name)}.</summary>",
                 "<remarks>",
                 "<para>Computed when the catalog was built (the same model as <see cref=\"_HC.Planning.TrainingPlan.Memory\"/> and <see cref=\"_HC.Planning.TrainingPlan.Step\"/>):</para>",
