@@ -215,6 +215,9 @@ namespace HardwareCatalog.Generators
         private static void EmitModel(SourceProductionContext context, ModelEntry model, CatalogOptions options)
             => Emit(context, ModelEmitter.HintName(model), () => ModelEmitter.Emit(model, options), $"emitting '{model.Id}'; the other entries still generate");
 
+        private static void EmitPlan(SourceProductionContext context, TrainingPlanOutput plan, CatalogOptions options)
+            => Emit(context, TrainingPlanEmitter.HintName(plan), () => TrainingPlanEmitter.Emit(plan, options), $"emitting '{plan.Plan.Id}'; the other entries still generate");
+
         internal static ReferencedCatalogs ReadReferences(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             try
@@ -243,10 +246,17 @@ namespace HardwareCatalog.Generators
                 return;
             }
 
+            // Plans are the project's own: without one there is no TrainingPlans class (nothing to find).
+            if (className == "TrainingPlans" && index.Entries.Count == 0)
+            {
+                return;
+            }
+
             (string typesNamespace, string baseType, string what, string exampleId, string exampleIdentifier) = className switch
             {
                 "Gpus" => ("Accelerators", "Accelerator", "accelerator", "h800-sxm", "H800Sxm"),
                 "Systems" => ("AcceleratorSystems", "AcceleratorSystem", "system", "dgx-h100", "DgxH100"),
+                "TrainingPlans" => ("", "Planning.TrainingPlan", "training plan", "llama-3.1-405b-8k", "Llama3_1_405b8k"),
                 _ => ("LanguageModels", "ModelSpec", "model", "deepseek-v3", "DeepSeekV3"),
             };
             Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, exampleIdentifier, index.Entries, options), $"emitting the {className} index");

@@ -129,6 +129,20 @@ namespace HardwareCatalog.Generators
                 .WithTrackingName(TrackingNames.SystemIndex);
 
             context.RegisterSourceOutput(systemIndex, (spc, pair) => EmitIndex(spc, "Systems", pair.Index, pair.Options));
+
+            IncrementalValuesProvider<(TrainingPlanOutput Plan, CatalogOptions Options)> plans = catalog
+                .SelectMany((c, _) => c.Plans)
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.TrainingPlans);
+
+            context.RegisterSourceOutput(plans, (spc, pair) => EmitPlan(spc, pair.Plan, pair.Options));
+
+            IncrementalValueProvider<(IndexInput Index, CatalogOptions Options)> planIndex = catalog
+                .Select((c, _) => new IndexInput(c.PlanIndex, EquatableArray<string>.Empty))
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.PlanIndex);
+
+            context.RegisterSourceOutput(planIndex, (spc, pair) => EmitIndex(spc, "TrainingPlans", pair.Index, pair.Options));
         }
 
         /// <summary>The accelerators of one file built with it and not turned away by the cross-file step.</summary>

@@ -97,8 +97,46 @@ namespace HardwareCatalog.Generators
 
         public static readonly DiagnosticDescriptor InconsistentSystem = Descriptor(
             "HWC127", "System values are inconsistent", "'{0}': {1}");
+        public static readonly DiagnosticDescriptor InconsistentPlan = Descriptor(
+            "HWC128", "Training plan values are inconsistent", "'{0}': {1}");
+
         public static readonly DiagnosticDescriptor DerivedParametersDiffer = Descriptor(
             "HWC130", "Parameter count differs from the one the shape gives", "'{0}': the shape gives {1} parameters, but 'parameters' is {2}: a difference of {3} ({4}); check the shape, or say in notes what the published count includes (a vision encoder, a multi-token-prediction module, ...)", DiagnosticSeverity.Warning);
+
+        // The plan checks (HWC2xx): the runtime's TrainingPlan.Validate() finds the same, with the same ids and messages
+        // (TrainingCore.CheckLayout and CheckMemory are compiled into both); here each is located at its plan file key.
+        public static readonly DiagnosticDescriptor PlanGpuCount = Descriptor(
+            "HWC201", "GPU count is not the product of the parallel sizes", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanHeads = Descriptor(
+            "HWC202", "Attention heads not divisible by tensor parallelism", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanKvHeads = Descriptor(
+            "HWC203", "Key/value heads neither split nor replicated evenly", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanLayers = Descriptor(
+            "HWC204", "Layers not divisible by the pipeline stages", "{0}", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor PlanExperts = Descriptor(
+            "HWC205", "Experts not divisible by expert parallelism", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanGlobalBatch = Descriptor(
+            "HWC206", "Global batch not divisible by micro-batch × data parallelism", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanPrecision = Descriptor(
+            "HWC207", "The GPU cannot compute in the recipe's precision", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanMemory = Descriptor(
+            "HWC208", "The plan does not fit in the GPU's memory", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanContext = Descriptor(
+            "HWC209", "Sequence length not divisible by 2 × context parallelism", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanActivationStorage = Descriptor(
+            "HWC210", "DeepSeek-V3 activation storage without multi-head latent attention", "{0}");
+
+        public static readonly DiagnosticDescriptor PlanNoRate = Descriptor(
+            "HWC211", "No achieved compute rate: the step time is not modelled", "{0}", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
@@ -109,7 +147,9 @@ namespace HardwareCatalog.Generators
             IdentifierCollision, UnknownReference, ExtendsCycle, UnknownKind, InvalidOption, TrainingPrecisionUnsupported,
             ImpossiblePrecision, SparseNotTwiceDense, InconsistentModel, FileTooLarge, TooComplex, AliasNotSupported,
             InvisibleCharacter, InvalidEncoding, IdentifierCaseCollision, ReferencedCatalogsDisagree, MeasuredAbovePeak,
-            MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, DerivedParametersDiffer, InternalError,
+            MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, InconsistentPlan, DerivedParametersDiffer, InternalError,
+            PlanGpuCount, PlanHeads, PlanKvHeads, PlanLayers, PlanExperts, PlanGlobalBatch, PlanPrecision, PlanMemory, PlanContext,
+            PlanActivationStorage, PlanNoRate,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -17,5 +17,7 @@ namespace HardwareCatalog.Generators
         public const string ModelIndex = nameof(ModelIndex);
         public const string SystemEntries = nameof(SystemEntries);
         public const string SystemIndex = nameof(SystemIndex);
+        public const string TrainingPlans = nameof(TrainingPlans);
+        public const string PlanIndex = nameof(PlanIndex);
     }
 }

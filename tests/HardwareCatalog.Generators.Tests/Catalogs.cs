@@ -135,6 +135,28 @@ namespace HardwareCatalog.Generators.Tests
             sources: [ https://example.com/config.json ]
             """;
 
+        /// <summary>
+        /// A training plan of Llama 3.1 8B's shape (<see cref="Shaped"/>) on the test node (<see cref="System"/>: 8 × test-h100
+        /// with NVLink and one 400 Gb/s NIC per GPU): a user's own model and system, in the same compilation as the plan.
+        /// </summary>
+        public const string Plan = """
+            kind: training
+            id: test-plan
+            model: test-shaped
+            system: test-node
+            gpus: 16
+            tensor: 8
+            data: 2
+            microBatch: 1
+            globalBatch: 8
+            sequenceLength: 4096
+            recipe: bf16-mixed
+            recomputation: selective
+            computeEfficiency: 0.5
+            networkEfficiency: 0.8
+            overlapDataParallel: false
+            """;
+
         public const string Ampere = """
             kind: gpu
             id: test-a100

@@ -156,7 +156,9 @@ namespace HardwareCatalog.Generators.Tests
                 .Append(new CatalogFile("/p/catalogs/h100.yaml", Catalogs.Hopper))
                 .Append(new CatalogFile("/p/catalogs/h800.yaml", Catalogs.Derived))
                 .Append(new CatalogFile("/p/catalogs/node.yaml", Catalogs.System))
-                .Append(new CatalogFile("/p/catalogs/m.yaml", Catalogs.Mla.Replace("gpu: test-h100", "gpu: gpu-1").Replace("precision: fp8", "precision: bf16"))).ToArray();
+                .Append(new CatalogFile("/p/catalogs/m.yaml", Catalogs.Mla.Replace("gpu: test-h100", "gpu: gpu-1").Replace("precision: fp8", "precision: bf16")))
+                .Append(new CatalogFile("/p/catalogs/shaped.yaml", Catalogs.Shaped))
+                .Append(new CatalogFile("/p/catalogs/plan.yaml", Catalogs.Plan)).ToArray();
             GeneratorDriver driver = GeneratorHarness.Driver(files).RunGenerators(GeneratorHarness.Compilation("class A { }"));
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 

@@ -34,6 +34,34 @@ namespace HardwareCatalog.Generators.Tests
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
         }
 
+        public static IEnumerable<object[]> SamplePlans() => Directory
+            .GetFiles(Path.Combine(DiagnosticTests.RepositoryRoot(), "samples", "TrainingCost", "catalogs"), "*.yaml")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new object[] { Path.GetRelativePath(DiagnosticTests.RepositoryRoot(), p) });
+
+        [Theory]
+        [MemberData(nameof(SamplePlans))]
+        public async System.Threading.Tasks.Task The_sample_plans_validate_against_the_schema(string relativePath)
+        {
+            JsonSchema schema = await JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath));
+            var errors = schema.Validate(YamlToJson(File.ReadAllText(Path.Combine(DiagnosticTests.RepositoryRoot(), relativePath))));
+
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        }
+
+        [Theory]
+        [InlineData("recipe: bf16-mixed", "recipe: bf16")]
+        [InlineData("tensor: 8", "tensr: 8")]
+        [InlineData("computeEfficiency: 0.5", "computeEfficiency: 1.5")]
+        [InlineData("microBatch: 1\n", "")]
+        public async System.Threading.Tasks.Task The_schema_rejects_a_plan_the_generator_rejects(string from, string to)
+        {
+            JsonSchema schema = await JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath));
+
+            Assert.Empty(schema.Validate(YamlToJson(Catalogs.Plan)));
+            Assert.NotEmpty(schema.Validate(YamlToJson(Catalogs.Plan.Replace(from, to))));
+        }
+
         [Theory]
         [InlineData("memoryBandwidth: 3.35 TB/s", "memoryBandwidth: 80 GB")]
         [InlineData("vendor: NVIDIA", "vendr: NVIDIA")]
@@ -53,6 +81,7 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData(CatalogSchema.GpuKind)]
         [InlineData(CatalogSchema.ModelKind)]
         [InlineData(CatalogSchema.SystemKind)]
+        [InlineData(CatalogSchema.TrainingKind)]
         public void The_schema_and_the_generator_list_the_same_keys(string kind)
         {
             JObject root = JObject.Parse(File.ReadAllText(SchemaPath));

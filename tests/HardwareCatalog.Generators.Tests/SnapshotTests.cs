@@ -14,6 +14,7 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/measured.yaml", Catalogs.Measured),
             new("/p/catalogs/node.yaml", Catalogs.System),
             new("/p/catalogs/shaped.yaml", Catalogs.Shaped),
+            new("/p/catalogs/plan.yaml", Catalogs.Plan),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -39,6 +40,8 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Gpus.TestMeasured.g.cs")]
         [InlineData("Systems.TestNode.g.cs")]
         [InlineData("Systems.g.cs")]
+        [InlineData("TrainingPlans.TestPlan.g.cs")]
+        [InlineData("TrainingPlans.g.cs")]
         public void Emitted_code_matches_the_reviewed_snapshot(string hintName)
         {
             GeneratorResult result = GeneratorHarness.Run(Files);

@@ -14,6 +14,8 @@ namespace HardwareCatalog.Generators.Building
         public void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => _items.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
+        public void Add(DiagnosticInfo diagnostic) => _items.Add(diagnostic);
+
         public void AddRange(IEnumerable<DiagnosticInfo> diagnostics) => _items.AddRange(diagnostics);
 
         /// <summary>The diagnostics, each once, in the order they were reported.</summary>

@@ -45,7 +45,8 @@ namespace HardwareCatalog.Generators.Building
             GpuEntry? gpu = identifier is not null && entry.Kind == CatalogSchema.GpuKind ? GpuBuilder.Build(reader, identifier) : null;
             ModelEntry? model = identifier is not null && entry.Kind == CatalogSchema.ModelKind ? ModelBuilder.Build(reader, identifier) : null;
             SystemEntry? system = identifier is not null && entry.Kind == CatalogSchema.SystemKind ? SystemBuilder.Build(reader, identifier) : null;
-            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system);
+            TrainingEntry? training = identifier is not null && entry.Kind == CatalogSchema.TrainingKind ? TrainingBuilder.Build(reader, identifier) : null;
+            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system, training);
         }
 
         /// <summary>The values to build from: all but the secondary values the build leaves out (see <see cref="ParsedField.IsExcluded"/>).</summary>

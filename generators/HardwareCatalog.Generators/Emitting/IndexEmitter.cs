@@ -9,7 +9,7 @@ namespace HardwareCatalog.Generators.Emitting
     internal static class IndexEmitter
     {
         /// <param name="className">The index class: <c>Gpus</c>, <c>Models</c> or <c>Systems</c>.</param>
-        /// <param name="typesNamespace">The sub-namespace of the entry types: <c>Accelerators</c>, <c>LanguageModels</c> or <c>AcceleratorSystems</c>.</param>
+        /// <param name="typesNamespace">The sub-namespace of the entry types: <c>Accelerators</c>, <c>LanguageModels</c> or <c>AcceleratorSystems</c>; empty when the entries have no type of their own (training plans).</param>
         /// <param name="baseType">The runtime base type of the entries.</param>
         /// <param name="what">What one entry is, for the docs: "accelerator", "model".</param>
         /// <param name="exampleId">An id for the docs of <c>Find</c>.</param>
@@ -29,10 +29,13 @@ namespace HardwareCatalog.Generators.Emitting
             w.Open($"namespace {options.Namespace}");
             w.Line(CodeWriter.RuntimeAlias);
             w.Line();
-            w.Doc($"<summary>The {what}s of the catalog: the built-in entries and the project's own catalog files.</summary>\n"
-                + $"<remarks><see cref=\"Find\"/> and <see cref=\"All\"/> return one shared <see cref=\"{entryType}\"/> instance per entry; a typed member such as "
+            string remarks = typesNamespace.Length == 0
+                ? $"<remarks>Each is a member of this class too, such as <c>{className}.{exampleIdentifier}</c>: the same instance.</remarks>"
+                : $"<remarks><see cref=\"Find\"/> and <see cref=\"All\"/> return one shared <see cref=\"{entryType}\"/> instance per entry; a typed member such as "
                 + $"<c>{className}.{exampleIdentifier}</c> returns the entry's own type (in <c>{typesNamespace}</c>), built from the same values on first use. The two are equal "
-                + $"(<c>==</c>, <c>Equals</c>: {Article(what)} {what} is equal to another with the same id) but not the same object.</remarks>");
+                + $"(<c>==</c>, <c>Equals</c>: {Article(what)} {what} is equal to another with the same id) but not the same object.</remarks>";
+            string origin = typesNamespace.Length == 0 ? "the project's own catalog files" : "the built-in entries and the project's own catalog files";
+            w.Doc($"<summary>The {what}s of the catalog: {origin}.</summary>\n" + remarks);
             w.Line(CodeWriter.GeneratedCodeAttribute);
             w.Open($"{options.Visibility} static partial class {className}");
             w.Doc($"<summary>Every {what} in the catalog, ordered by id.</summary>");

@@ -17,10 +17,11 @@ namespace HardwareCatalog.Generators.Model
         EquatableArray<KeyLocation> References,
         GpuEntry? Gpu,
         ModelEntry? Model,
-        SystemEntry? System = null)
+        SystemEntry? System = null,
+        TrainingEntry? Training = null)
     {
         /// <summary>Whether the entry passed every check of its own and takes part in naming.</summary>
-        public bool IsBuilt => Gpu is not null || Model is not null || System is not null;
+        public bool IsBuilt => Gpu is not null || Model is not null || System is not null || Training is not null;
 
         public LocationInfo? ReferenceLocation(string path)
         {

@@ -9,6 +9,12 @@ namespace HardwareCatalog.Generators.Model
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
             => new(descriptor.Id, new EquatableArray<string>(arguments), location);
 
+        /// <summary>
+        /// The severity of this one report when it differs from the descriptor's: a plan check that is a warning in one
+        /// case and an error in another (HWC204: uneven stages, or stages without a layer).
+        /// </summary>
+        public DiagnosticSeverity? Severity { get; init; }
+
         public Diagnostic ToDiagnostic()
         {
             DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(Id);
@@ -21,7 +27,10 @@ namespace HardwareCatalog.Generators.Model
                 arguments = arguments.Concat(new object[] { pack }).ToArray();
             }
 
-            return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+            Location location = Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
+            return Severity is { } severity && severity != descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments)
+                : Diagnostic.Create(descriptor, location, arguments);
         }
     }
 }

@@ -24,6 +24,12 @@ namespace HardwareCatalog.Generators.Model
         /// <summary>Every system in the catalog, by id: emitted here or carried by a referenced assembly.</summary>
         public EquatableArray<IndexEntry> SystemIndex { get; init; } = EquatableArray<IndexEntry>.Empty;
 
+        /// <summary>Every training plan that is emitted: its references proved, its checks passed, its figures computed.</summary>
+        public EquatableArray<TrainingPlanOutput> Plans { get; init; } = EquatableArray<TrainingPlanOutput>.Empty;
+
+        /// <summary>Every emitted training plan, by id.</summary>
+        public EquatableArray<IndexEntry> PlanIndex { get; init; } = EquatableArray<IndexEntry>.Empty;
+
         public static readonly ResolvedCatalog Empty = new(
             EquatableArray<EntryKey>.Empty, EquatableArray<GpuEntry>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelEntry>.Empty,
             EquatableArray<IndexEntry>.Empty, EquatableArray<string>.Empty, EquatableArray<DiagnosticInfo>.Empty);

@@ -150,6 +150,7 @@ namespace HardwareCatalog.Generators.Parsing
                 {
                     string where = prefix.Length == 0 ? context : $"'{prefix.TrimEnd('.')}' of {context}";
                     Report(DiagnosticDescriptors.UnknownKey, Span(pair.Key), key, where, Suggestions.DidYouMean(key, spec.Children.Select(c => c.Key)));
+                    _invalidPaths.Add(prefix + key); // a misspelt key is a value written and rejected: a plan must not take its default
                     continue;
                 }
 
@@ -234,6 +235,17 @@ namespace HardwareCatalog.Generators.Parsing
                     break;
                 case ValueKind.Quantity:
                     ReadQuantity(text, spec, path, location, fields);
+                    break;
+                case ValueKind.Number:
+                    if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number) && !double.IsInfinity(number))
+                    {
+                        fields.Add(new ParsedField(path, spec.Kind, text, number, EquatableArray<string>.Empty, location));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, location, path, "a decimal number such as 0.4", $"'{text}'");
+                    }
+
                     break;
             }
         }
@@ -379,6 +391,7 @@ namespace HardwareCatalog.Generators.Parsing
         {
             ValueKind.Integer => "a whole number",
             ValueKind.Boolean => "true or false",
+            ValueKind.Number => "a decimal number such as 0.4",
             ValueKind.Quantity => "a " + UnitTable.DimensionName(spec.Dimension) + " such as " + Example(spec.Dimension),
             _ => "a string",
         };

@@ -103,6 +103,29 @@ namespace HardwareCatalog.Generators.Resolving
                 }
             }
 
+            // Plans refer to a model and a system: those the indexes hand out (emitted here or carried by a referenced
+            // assembly), so that the emitted plan's Models.Find and Systems.Find find them.
+            var modelById = new Dictionary<string, ModelEntry>(StringComparer.Ordinal);
+            foreach (ModelEntry model in models) modelById[model.Id] = model;
+            var systemById = new Dictionary<string, SystemEntry>(StringComparer.Ordinal);
+            foreach (SystemEntry system in systems) systemById[system.Id] = system;
+            foreach ((BuiltEntry keeper, _) in keepers)
+            {
+                if (keeper.Model is { ExternalNamespace: not null } externalModel) modelById[externalModel.Id] = externalModel;
+                if (keeper.System is { ExternalNamespace: not null } externalSystem) systemById[externalSystem.Id] = externalSystem;
+            }
+
+            var plans = new List<TrainingPlanOutput>();
+            var planIndex = new List<IndexEntry>();
+            foreach ((BuiltEntry keeper, _) in keepers)
+            {
+                if (keeper.Training is { } plan && TrainingEvaluation.Evaluate(plan, modelById, systemById, gpuById, byId, diagnostics) is { } evaluated)
+                {
+                    plans.Add(evaluated);
+                    planIndex.Add(new IndexEntry(plan.Id, plan.Identifier));
+                }
+            }
+
             var referencedNamespaces = files.Where(f => f.File.Referenced is not null).Select(f => f.File.Referenced!.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal);
             return new ResolvedCatalog(
                 rejected.ToEquatableArray(),
@@ -115,6 +138,8 @@ namespace HardwareCatalog.Generators.Resolving
             {
                 Systems = systems.ToEquatableArray(),
                 SystemIndex = systemIndex.ToEquatableArray(),
+                Plans = plans.ToEquatableArray(),
+                PlanIndex = planIndex.ToEquatableArray(),
             };
         }
 

@@ -14,6 +14,9 @@ namespace HardwareCatalog.Generators.Schema
         Quantity,
         StringList,
         Mapping,
+
+        /// <summary>A plain decimal number without a unit (a plan's efficiencies).</summary>
+        Number,
     }
 
     /// <summary>One key of the DSL: its value's shape, dimension and children.</summary>
@@ -173,13 +176,63 @@ namespace HardwareCatalog.Generators.Schema
             }),
         }).ToArray());
 
-        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind };
+        public const string TrainingKind = "training";
+
+        /// <summary>A plan's precision recipes, as the runtime's <c>PrecisionRecipe</c> names them (see <c>Building/TrainingRecipes</c>).</summary>
+        public static readonly string[] Recipes = { "bf16-mixed", "fp16-mixed", "fp8-deepseek-v3" };
+
+        /// <summary>A plan's optimizer state layouts, as the runtime's <c>OptimizerStateLayout</c> names them.</summary>
+        public static readonly string[] StateLayouts = { "zero-paper", "megatron-fp32-gradients", "deepseek-v3-fp8" };
+
+        /// <summary>A plan's activation recomputation, in the order of the runtime's <c>ActivationRecomputation</c> enum.</summary>
+        public static readonly string[] Recomputations = { "none", "selective", "full" };
+
+        /// <summary>A plan's activation storage, in the order of the runtime's <c>ActivationStorage</c> enum.</summary>
+        public static readonly string[] ActivationStorages = { "korthikanti", "deepseek-v3" };
+
+        /// <summary>
+        /// A training plan: a model on a system's GPUs with its settings. A plan is a configuration, not a published
+        /// figure: its name and sources are optional, and it extends nothing.
+        /// </summary>
+        public static readonly FieldSpec Training = new("training", ValueKind.Mapping, children: new FieldSpec[]
+        {
+            new("kind", ValueKind.String, required: true, inherited: false),
+            new("id", ValueKind.String, required: true, inherited: false),
+            new("identifier", ValueKind.String, inherited: false),
+            new("name", ValueKind.String),
+            new("notes", ValueKind.String, inherited: false),
+            new("sources", ValueKind.StringList),
+            new("model", ValueKind.String, required: true),
+            new("system", ValueKind.String, required: true),
+            new("gpus", ValueKind.Integer, required: true),
+            new("tensor", ValueKind.Integer),
+            new("pipeline", ValueKind.Integer),
+            new("virtualStages", ValueKind.Integer),
+            new("data", ValueKind.Integer),
+            new("expert", ValueKind.Integer),
+            new("context", ValueKind.Integer),
+            new("sequenceParallel", ValueKind.Boolean),
+            new("microBatch", ValueKind.Integer, required: true),
+            new("globalBatch", ValueKind.Integer, required: true),
+            new("sequenceLength", ValueKind.Integer, required: true),
+            new("recipe", ValueKind.String, required: true),
+            new("stateLayout", ValueKind.String),
+            new("zero", ValueKind.Integer),
+            new("recomputation", ValueKind.String),
+            new("activationStorage", ValueKind.String),
+            new("computeEfficiency", ValueKind.Number),
+            new("networkEfficiency", ValueKind.Number),
+            new("overlapDataParallel", ValueKind.Boolean),
+        });
+
+        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind, TrainingKind };
 
         public static FieldSpec? ForKind(string kind) => kind switch
         {
             GpuKind => Gpu,
             ModelKind => Model,
             SystemKind => System,
+            TrainingKind => Training,
             _ => null,
         };
     }
