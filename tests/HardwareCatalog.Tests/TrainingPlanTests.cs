@@ -129,5 +129,21 @@ namespace HardwareCatalog.Tests
             Assert.Equal(("HWC205", "expert"), (check.Id, check.Field));
             Assert.Contains("dense model", check.Message);
         }
+
+        [Fact]
+        public void A_gpu_without_a_memory_figure_is_not_memory_checked_and_does_not_throw()
+        {
+            // Every slot absent (NaN) but the dense BF16 peak: no memory, no usable memory.
+            double[] values = Enumerable.Repeat(double.NaN, AcceleratorLayout.Length).ToArray();
+            values[AcceleratorLayout.Dense + (int)Precision.Bf16] = 989.4e12;
+            Accelerator bare = Accelerator.Create("test-bare", "Test GPU without memory", "Test", "Hopper", null, null, new string[0], false, values);
+            AcceleratorSystem node = AcceleratorSystem.Create("test-bare-node", "Test node", "Test", bare, 8,
+                new Fabric("nvlink", Bandwidth.Parse("900 GB/s"), FabricDirection.Both, 8), null, null, null, new string[0], false, null);
+
+            var training = new TrainingPlan(Models.Llama31_405B, node, 16384, Llama405b(), Achieved.FromEfficiency(bare.Peak(Precision.Bf16), 0.4));
+            Assert.DoesNotContain(training.Validate(), c => c.Id == "HWC208");
+            var serving = new ServingPlan(Models.Llama31_8B, node, 1, default, WeightFormat.Bf16, Precision.Bf16, new ServingWorkload(1, 1024, 1024));
+            Assert.DoesNotContain(serving.Validate(), c => c.Id is "HWC226" or "HWC227");
+        }
     }
 }

@@ -428,7 +428,7 @@ namespace HardwareCatalog.Planning
             }
 
             // Memory is sized once the layout splits the model (a model without a published shape cannot be sized: Memory throws).
-            if (_core is not null && findings.All(f => !f.IsError || f.Id is "HWC221" or "HWC225" or "HWC228"))
+            if (_core is not null && (gpu.UsableMemory is not null || gpu.Memory is not null) && findings.All(f => !f.IsError || f.Id is "HWC221" or "HWC225" or "HWC228"))
             {
                 double capacity = Available(out bool nominal).Bytes;
                 if (_core.CheckMemory(_inputs, capacity, nominal, gpu.Id) is { } memory) findings.Add(memory);

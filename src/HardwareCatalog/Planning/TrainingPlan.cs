@@ -142,8 +142,10 @@ namespace HardwareCatalog.Planning
                     $"'{gpu.Id}' does not compute in {compute.DisplayName()} (the recipe '{Settings.Recipe}' needs it); it supports: {string.Join(", ", gpu.SupportedPrecisions.Select(x => x.DisplayName()))}"));
             }
 
-            // Memory is evaluated once the layout splits the model (a count mismatch alone does not stop it).
-            if (findings.All(f => !f.IsError || f.Id is "HWC201" or "HWC206" or "HWC207") && Model.TrainingCore() is { } core)
+            // Memory is evaluated once the layout splits the model (a count mismatch alone does not stop it) and the GPU
+            // publishes a memory size (a GPU without one cannot be checked).
+            if (findings.All(f => !f.IsError || f.Id is "HWC201" or "HWC206" or "HWC207") && Model.TrainingCore() is { } core
+                && (gpu.UsableMemory is not null || gpu.Memory is not null))
             {
                 StageLoad peak = core.Peak(inputs, out _);
                 MemoryFit fit = MemoryFit.Of(TrainingMemoryModel.ToMemory(inputs, peak), gpu);
