@@ -283,7 +283,7 @@ namespace TrainingCost
                 StepTimeBreakdown step = p.Step!;
                 TrainingSettings s = p.Settings;
                 double days = step.TimeFor(budget).TotalDays;
-                double dollars = days * 24 * p.Gpus * SearchSpace.DollarsPerGpuHour;
+                double dollars = step.CostFor(budget, GpuHourPrice.Usd(SearchSpace.DollarsPerGpuHour)).Usd;
                 return (IReadOnlyList<string>)new[]
                 {
                     s.Layout.ToString(),

@@ -37,6 +37,10 @@ namespace HardwareCatalog.Tests
             // The two agree up to equation (3)'s attention and output-layer terms and 12·l·h² against 175B: 1.0304 · 0.9939.
             Assert.Equal(megatronDays * (perToken / (8 * 175e9)), step.TimeFor(Tokens.FromBillions(300)).TotalDays, 3);
             Assert.Equal(TimeSpan.Zero, step.PipelineBubble);
+
+            // GPU-hours: 1,024 GPUs for the run's days; cost at $2 per GPU-hour.
+            Assert.Equal(1024 * planDays * 24, step.GpuHoursFor(Tokens.FromBillions(300)).Hours, 1);
+            Assert.Equal(1024 * planDays * 24 * 2, step.CostFor(Tokens.FromBillions(300), GpuHourPrice.Usd(2)).Usd, 0);
         }
 
         [Fact]

@@ -111,6 +111,12 @@ namespace HardwareCatalog.Planning
 
         /// <summary>The time to train on <paramref name="tokens"/> at this step time.</summary>
         public TimeSpan TimeFor(Tokens tokens) => QuantityText.ToTimeSpan(tokens.Count / TokensPerSecond);
+
+        /// <summary>GPU-hours to train on <paramref name="tokens"/>: every GPU of the run for <see cref="TimeFor"/>.</summary>
+        public GpuHours GpuHoursFor(Tokens tokens) => GpuHours.FromHours(Gpus * tokens.Count / TokensPerSecond / 3600);
+
+        /// <summary>The cost of training on <paramref name="tokens"/> at <paramref name="price"/> per GPU-hour.</summary>
+        public Money CostFor(Tokens tokens, GpuHourPrice price) => Money.FromUsd(GpuHoursFor(tokens).Hours * price.UsdPerGpuHour);
     }
 
     /// <summary>
