@@ -168,6 +168,20 @@ namespace HardwareCatalog.Tests
         }
 
         [Fact]
+        public void Mla_decodes_with_absorbed_up_projections()
+        {
+            // DeepSeek-V3 decode: the query meets the 512-wide latent and the 64-wide RoPE key: 2·128·(512 + 64) FLOPs per key
+            // for the scores and 2·128·512 for the values, per layer (61) and key, instead of 2·128·(192 + 128).
+            var plan = new ServingPlan(Models.DeepSeekV3, Systems.HgxH200, 8, new ServingLayout(tensor: 8), WeightFormat.Fp8, Precision.Bf16,
+                new ServingWorkload(1, 4000, 2000), PeakRate(Gpus.H200Sxm, Precision.Fp8), PeakBandwidth(Gpus.H200Sxm));
+            double context = 4000 + 2000 / 2.0;
+            double matmul = ModelFlops.ForwardPerToken(Models.DeepSeekV3, 1).Count - ModelFlops.AttentionCorePerToken(Models.DeepSeekV3, 1).Count; // 2 per weight
+            double attention = 2.0 * 128 * (2 * 512 + 64) * 61 * context;
+            double expected = (matmul + attention) / (8 * Gpus.H200Sxm.Peak(Precision.Fp8).FlopsPerSecond);
+            Assert.Equal(expected, plan.Decode!.ComputeTime.TotalSeconds, 6);
+        }
+
+        [Fact]
         public void Every_serving_check_has_its_id_and_field()
         {
             var w = new ServingWorkload(8, 1024, 1024);

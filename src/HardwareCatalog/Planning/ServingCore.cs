@@ -284,7 +284,7 @@ namespace HardwareCatalog.Planning
             step.KvBytesRead = Math.Ceiling(batch) * KvPerSequence(x, context);
             step.MemorySeconds = p * (step.WeightBytesRead + step.KvBytesRead) / bandwidth;
 
-            double flops = tokens * (2 * _model.MatmulPerToken + _model.AttentionCorePerToken((int)Math.Min(int.MaxValue, Math.Ceiling(context))));
+            double flops = tokens * (2 * _model.MatmulPerToken + DecodeAttentionPerToken(context));
             step.ComputeSeconds = flops / (t * flopRate);
 
             double hidden = tokens * _model.Hidden * 2;
@@ -299,6 +299,19 @@ namespace HardwareCatalog.Planning
 
             if (p > 1) step.PipelineSeconds = (p - 1) * hidden / Rate(t * p);
             return step;
+        }
+
+        /// <summary>
+        /// The attention core of one decoded token over <paramref name="context"/> keys. MLA decodes with its
+        /// up-projections absorbed (DeepSeek-V2 report, section 2.1.2; vLLM, SGLang and DeepSeek's own inference do): the
+        /// query meets the cached latent and RoPE key directly, 2·heads·(d_c + d_rope) FLOPs per key for the scores and
+        /// 2·heads·d_c for the values, instead of the decompressed 2·heads·(d_qk + d_v).
+        /// </summary>
+        public double DecodeAttentionPerToken(double context)
+        {
+            ref readonly ModelShape shape = ref _model.Shape;
+            if (!shape.IsLatentAttention || shape.KvLoraRank is not int latent) return _model.AttentionCorePerToken((int)Math.Min(int.MaxValue, Math.Ceiling(context)));
+            return 2.0 * shape.Heads * (2.0 * latent + (shape.RopeHeadDim ?? 0)) * _model.Layers * context;
         }
 
         // ---------------------------------------------------------------- checks
