@@ -27,8 +27,12 @@ namespace HardwareCatalog.Cli
         /// <summary>The error for an unknown id: what kind was asked for and the nearest known ids.</summary>
         public static CliException Unknown(string kind, string id, IEnumerable<string> known)
         {
-            IReadOnlyList<string> nearest = Nearest(id, known);
-            string hint = nearest.Count == 0 ? "" : $"; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?";
+            IReadOnlyList<string> all = known.ToList();
+            IReadOnlyList<string> nearest = Nearest(id, all);
+            // A short list (recipes, formats, columns) is worth printing whole when nothing is near.
+            string hint = nearest.Count > 0 ? $"; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?"
+                : all.Count <= 20 ? $"; use one of: {string.Join(", ", all)}"
+                : "";
             return new CliException($"unknown {kind} '{id}'{hint}");
         }
 
