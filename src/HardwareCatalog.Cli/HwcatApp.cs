@@ -37,7 +37,8 @@ namespace HardwareCatalog.Cli
                 config.AddCommand<CompareCommand>("compare").WithDescription("Entries of one kind side by side.")
                     .WithExample("compare", "h100-sxm", "h200-sxm", "b200");
                 config.AddCommand<TrainCommand>("train").WithDescription("Evaluate a training plan: memory, step time, throughput, MFU, time, cost and checks.")
-                    .WithExample("train", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--gpus", "1024", "--tensor", "8", "--pipeline", "4", "--global-batch", "1024", "--tokens", "15T", "--price", "2");
+                    .WithExample("train", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--gpus", "1024", "--tensor", "4", "--sequence-parallel", "--zero", "3",
+                        "--recompute", "selective", "--global-batch", "1024", "--sequence-length", "8192", "--tokens", "15T", "--price", "2");
                 config.AddCommand<ServeCommand>("serve").WithDescription("Evaluate a serving plan: memory, concurrency, TTFT, TPOT, throughput, cost and checks.")
                     .WithExample("serve", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--concurrency", "64", "--bandwidth-efficiency", "0.8");
                 config.AddCommand<SearchCommand>("search").WithDescription("Search training layouts and print the best plans.")

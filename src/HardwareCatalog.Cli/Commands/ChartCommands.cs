@@ -60,7 +60,7 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class RooflineSettings : ServeSettings, IChartFile
+    public sealed class RooflineSettings : ServePlanSettings, IChartFile
     {
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
@@ -122,10 +122,7 @@ namespace HardwareCatalog.Cli.Commands
                         new[] { Math.Log10(minIntensity * bandwidth.BytesPerSecond), Math.Log10(peak), Math.Log10(peak) });
                     line.Color = color;
                     line.LineWidth = 2;
-                    line.LegendText = $"{gpu.Id} {precision.DisplayName()} ({gpu.Peak(precision)}, {bandwidth})";
-                    var label = plot.Add.Text(precision.DisplayName(), Math.Log10(maxIntensity), Math.Log10(peak));
-                    label.LabelFontColor = color;
-                    label.LabelAlignment = Alignment.LowerRight;
+                    line.LegendText = $"{gpu.Id} {precision.DisplayName()} ({Field.Of(gpu.Peak(precision)).Display}, {Field.Of(bandwidth).Display})";
                 }
             }
 
@@ -135,7 +132,7 @@ namespace HardwareCatalog.Cli.Commands
                 {
                     var marker = plot.Add.Marker(Math.Log10(intensity), Math.Log10(rate));
                     marker.MarkerSize = 12;
-                    marker.LegendText = $"{name}: {intensity:0.#} FLOP/B, {FlopRate.FromFlopsPerSecond(rate)}";
+                    marker.LegendText = $"{name}: {intensity.ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture)} FLOP/B, {Field.Of(FlopRate.FromFlopsPerSecond(rate)).Display}";
                 }
             }
 
@@ -177,7 +174,7 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class MemoryChartSettings : TrainSettings, IChartFile
+    public sealed class MemoryChartSettings : TrainPlanSettings, IChartFile
     {
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
@@ -235,7 +232,7 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class ServingChartSettings : ServeSettings, IChartFile
+    public sealed class ServingChartSettings : ServePlanSettings, IChartFile
     {
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]

@@ -54,7 +54,8 @@ namespace HardwareCatalog.Cli.Commands
                 ("sequenceParallel", "Sequence parallel", Field.Of(s.Layout.SequenceParallel)),
                 ("microBatch", "Micro-batch", Field.Of(s.MicroBatch)), ("globalBatch", "Global batch", Field.Of(s.GlobalBatch)), ("sequenceLength", "Sequence length", Field.Of(s.SequenceLength)),
                 ("recipe", "Recipe", Field.Of(s.Recipe.Name)), ("zero", "ZeRO stage", Field.Of((int)s.Zero)), ("recompute", "Recomputation", Field.Of(s.Recomputation.ToString().ToLowerInvariant())),
-                ("perGpu", "Achieved rate per GPU", Field.Of(plan.PerGpu?.Value)), ("perGpuSource", "Rate from", Field.Of(plan.PerGpu is { } rate ? rate.ToString() : null)));
+                ("perGpu", "Achieved rate per GPU", Field.Of(plan.PerGpu?.Value)), ("perGpuMeasured", "Rate measured", plan.PerGpu is { } rate ? Field.Of(rate.IsMeasured) : Field.Empty),
+                ("perGpuEfficiency", "Rate as a share of the peak", Field.Ratio(plan.PerGpu?.Efficiency)), ("perGpuSource", "Rate from", Field.Of(plan.PerGpu?.Source)));
 
             bool blocked = checks.Any(c => c.Severity == PlanCheckSeverity.Error && c.Id is not ("HWC207" or "HWC208"));
             if (!blocked && TryEvaluateValue(() => plan.Memory) is { } memory)
@@ -245,14 +246,14 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, SearchSettings settings, CancellationToken cancellationToken)
         {
-            ModelSpec model = CatalogLookup.Model(TrainSettings.Require(settings.Model, "--model"));
-            AcceleratorSystem system = CatalogLookup.System(TrainSettings.Require(settings.System, "--system"));
-            PrecisionRecipe recipe = TrainSettings.RecipeOf(settings.Recipe);
+            ModelSpec model = CatalogLookup.Model(TrainPlanSettings.Require(settings.Model, "--model"));
+            AcceleratorSystem system = CatalogLookup.System(TrainPlanSettings.Require(settings.System, "--system"));
+            PrecisionRecipe recipe = TrainPlanSettings.RecipeOf(settings.Recipe);
             double? efficiency = OptionText.Share(settings.Efficiency, "--efficiency");
             if (settings.Gpus <= 0) throw new CliException("--gpus is required and positive");
             if (settings.GlobalBatch <= 0) throw new CliException("--global-batch is required and positive");
             if (settings.Top <= 0) throw new CliException("--top must be positive");
-            TrainingSearchSpace space = TrainSettings.Runtime(() =>
+            TrainingSearchSpace space = TrainPlanSettings.Runtime(() =>
             {
                 Achieved<FlopRate>? perGpu = efficiency is double share && system.Gpu.TryGetPeak(recipe.Compute, out FlopRate peak) ? Achieved.FromEfficiency(peak, share) : null;
                 return new TrainingSearchSpace(model, system, settings.Gpus, settings.SequenceLength, settings.GlobalBatch, recipe, perGpu,
@@ -266,7 +267,7 @@ namespace HardwareCatalog.Cli.Commands
                 .Start(progress =>
                 {
                     ProgressTask task = progress.AddTask($"Searching layouts of {model.Id} on {settings.Gpus} × {system.Gpu.Id}", maxValue: 1.0);
-                    result = TrainSettings.Runtime(() => TrainingSearch.Run(space, settings.Top, new TaskProgress(task), cancellationToken));
+                    result = TrainPlanSettings.Runtime(() => TrainingSearch.Run(space, settings.Top, new TaskProgress(task), cancellationToken));
                     task.Value = 1.0;
                 });
 

@@ -2,13 +2,23 @@ using System;
 using System.ComponentModel;
 using System.Linq;
 using HardwareCatalog.Planning;
+using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Units;
 using Spectre.Console.Cli;
 
 namespace HardwareCatalog.Cli.Commands
 {
+    /// <summary>The options of a training plan and its output format (train).</summary>
+    public sealed class TrainSettings : TrainPlanSettings
+    {
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Output format: table, markdown, csv or json.")]
+        [DefaultValue(OutputFormat.Table)]
+        public OutputFormat Format { get; set; } = OutputFormat.Table;
+    }
+
     /// <summary>The options of a training plan (train, chart memory).</summary>
-    public class TrainSettings : FormatSettings
+    public class TrainPlanSettings : CommandSettings
     {
         [CommandOption("-m|--model <ID>")]
         [Description("The model id, e.g. llama-3.1-70b.")]
@@ -140,8 +150,17 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
+    /// <summary>The options of a serving plan and its output format (serve).</summary>
+    public sealed class ServeSettings : ServePlanSettings
+    {
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Output format: table, markdown, csv or json.")]
+        [DefaultValue(OutputFormat.Table)]
+        public OutputFormat Format { get; set; } = OutputFormat.Table;
+    }
+
     /// <summary>The options of a serving plan (serve, chart serving, chart roofline).</summary>
-    public class ServeSettings : FormatSettings
+    public class ServePlanSettings : CommandSettings
     {
         [CommandOption("-m|--model <ID>")]
         [Description("The model id, e.g. llama-3.1-70b.")]
@@ -233,14 +252,14 @@ namespace HardwareCatalog.Cli.Commands
 
         public ServingPlan PlanAt(int concurrency)
         {
-            ModelSpec model = CatalogLookup.Model(TrainSettings.Require(Model, "--model"));
-            AcceleratorSystem system = CatalogLookup.System(TrainSettings.Require(System, "--system"));
+            ModelSpec model = CatalogLookup.Model(TrainPlanSettings.Require(Model, "--model"));
+            AcceleratorSystem system = CatalogLookup.System(TrainPlanSettings.Require(System, "--system"));
             WeightFormat weights = WeightFormat.Find(Weights) ?? throw CatalogLookup.Unknown("weight format", Weights, WeightFormat.All.Select(f => f.Key));
             Precision kv = OptionText.Precision(KvCache, "--kv-cache");
             double? compute = OptionText.Share(ComputeEfficiency, "--compute-efficiency");
             double? bandwidth = OptionText.Share(BandwidthEfficiency, "--bandwidth-efficiency");
             if (Price is <= 0) throw new CliException("--price must be positive");
-            return TrainSettings.Runtime(() =>
+            return TrainPlanSettings.Runtime(() =>
             {
                 var layout = new ServingLayout(Tensor, Pipeline, Expert, Replicas, RedundantExperts);
                 var workload = new ServingWorkload(concurrency, Input, Output, PrefixHit, Draft, Acceptance);
