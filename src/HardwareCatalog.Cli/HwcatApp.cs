@@ -26,6 +26,8 @@ namespace HardwareCatalog.Cli
                 config.Settings.Registrar.RegisterInstance<CliOutput>(output);
                 config.Settings.Console = output.Console;
                 config.Settings.ExceptionHandler = (exception, _) => Handle(exception, output);
+                // An option the command does not know is an error, not a remaining argument: "--tensr 8" must not be ignored.
+                config.Settings.StrictParsing = true;
 
                 config.AddCommand<GpusCommand>("gpus").WithDescription("List the catalog's GPUs, filtered and sorted.")
                     .WithExample("gpus", "--vendor", "NVIDIA", "--supports", "fp8", "--min-memory", "80GiB", "--sort", "memory", "--descending");

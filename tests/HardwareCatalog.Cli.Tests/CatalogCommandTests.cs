@@ -70,6 +70,8 @@ namespace HardwareCatalog.Cli.Tests
         [InlineData("train", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--data", "3", "--expert", "2")]
         [InlineData("chart", "memory", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--out", "chart.gif")]
         [InlineData("nonsense")]
+        [InlineData("gpus", "--bogus", "1")]
+        [InlineData("serve", "--model", "llama-3.1-8b", "--system", "dgx-h100", "--tensr", "8")]
         public void Malformed_or_impossible_options_get_a_message_and_a_non_zero_exit_without_a_stack_trace(params string[] args)
         {
             Hwcat.Result result = Hwcat.Run(args);

@@ -89,6 +89,37 @@ namespace HardwareCatalog.Cli.Tests
             foreach (string id in errors) Assert.Contains($"error {id}: ", result.Errors);
         }
 
+        [Theory]
+        [InlineData("train")]
+        [InlineData("serve")]
+        [InlineData("search")]
+        public void A_model_without_a_shape_gets_a_message_instead_of_an_empty_plan(string command)
+        {
+            // The catalog's models given only by their parameter count: the runtime's FLOPs model refuses them.
+            ModelSpec[] shapeless = Models.All.Where(m => Throws(() => ModelFlops.ForwardPerToken(m, 1))).ToArray();
+            Assert.NotEmpty(shapeless);
+
+            string[] size = command == "search" ? new[] { "--gpus", "8", "--global-batch", "8" } : new[] { "--gpus", "8" };
+            Hwcat.Result result = Hwcat.Run(new[] { command, "--model", shapeless[0].Id, "--system", "dgx-h100" }.Concat(size).ToArray());
+
+            Assert.Equal(HwcatApp.UsageError, result.ExitCode);
+            Assert.Contains($"'{shapeless[0].Id}' does not give the shape", result.Errors);
+            Assert.Equal("", result.Output);
+        }
+
+        private static bool Throws(Action action)
+        {
+            try
+            {
+                action();
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+
         [Fact]
         public void Search_prints_the_search_result_best_first()
         {

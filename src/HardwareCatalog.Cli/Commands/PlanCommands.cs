@@ -246,7 +246,7 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, SearchSettings settings, CancellationToken cancellationToken)
         {
-            ModelSpec model = CatalogLookup.Model(TrainPlanSettings.Require(settings.Model, "--model"));
+            ModelSpec model = TrainPlanSettings.PlannableModel(TrainPlanSettings.Require(settings.Model, "--model"));
             AcceleratorSystem system = CatalogLookup.System(TrainPlanSettings.Require(settings.System, "--system"));
             PrecisionRecipe recipe = TrainPlanSettings.RecipeOf(settings.Recipe);
             double? efficiency = OptionText.Share(settings.Efficiency, "--efficiency");

@@ -112,7 +112,7 @@ namespace HardwareCatalog.Cli.Commands
         /// <summary>The plan the options describe; invalid combinations the runtime refuses become a <see cref="CliException"/>.</summary>
         public TrainingPlan Plan()
         {
-            ModelSpec model = CatalogLookup.Model(Require(Model, "--model"));
+            ModelSpec model = PlannableModel(Require(Model, "--model"));
             AcceleratorSystem system = CatalogLookup.System(Require(System, "--system"));
             PrecisionRecipe recipe = RecipeOf(Recipe);
             if (Zero is < 0 or > 3) throw new CliException($"--zero: {Zero} is not a ZeRO stage (0 to 3)");
@@ -129,6 +129,25 @@ namespace HardwareCatalog.Cli.Commands
                     : null;
                 return new TrainingPlan(model, system, Gpus ?? layout.GpuCount, settings, perGpu);
             });
+        }
+
+        /// <summary>
+        /// A model whose shape the plans can evaluate. The runtime's plans skip what a shapeless model (one given only by
+        /// its parameter count) cannot answer; a command line asked for that answer, so it says so instead.
+        /// </summary>
+        public static ModelSpec PlannableModel(string id)
+        {
+            ModelSpec model = CatalogLookup.Model(id);
+            try
+            {
+                ModelFlops.ForwardPerToken(model, 1);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException("no plan can be evaluated for this model: " + e.Message);
+            }
+
+            return model;
         }
 
         public static string Require(string value, string option)
@@ -252,7 +271,7 @@ namespace HardwareCatalog.Cli.Commands
 
         public ServingPlan PlanAt(int concurrency)
         {
-            ModelSpec model = CatalogLookup.Model(TrainPlanSettings.Require(Model, "--model"));
+            ModelSpec model = TrainPlanSettings.PlannableModel(TrainPlanSettings.Require(Model, "--model"));
             AcceleratorSystem system = CatalogLookup.System(TrainPlanSettings.Require(System, "--system"));
             WeightFormat weights = WeightFormat.Find(Weights) ?? throw CatalogLookup.Unknown("weight format", Weights, WeightFormat.All.Select(f => f.Key));
             Precision kv = OptionText.Precision(KvCache, "--kv-cache");
