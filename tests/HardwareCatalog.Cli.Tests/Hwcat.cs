@@ -9,7 +9,7 @@ namespace HardwareCatalog.Cli.Tests
     /// <summary>Runs hwcat in-process with test consoles and returns what it wrote where.</summary>
     public static class Hwcat
     {
-        public sealed record Result(int ExitCode, string Table, string Raw, string Errors)
+        public sealed record Result(int ExitCode, string Table, string Raw, string Errors, string Status)
         {
             /// <summary>Everything standard output received: tables and the machine formats.</summary>
             public string Output => Table + Raw;
@@ -23,11 +23,11 @@ namespace HardwareCatalog.Cli.Tests
         public static Result Run(params string[] args)
         {
             var console = new TestConsole().Width(250);
-            var status = new TestConsole().Width(250);
+            var status = new TestConsole().Width(250).Interactive();
             var raw = new StringWriter();
             var errors = new StringWriter();
             int exit = HwcatApp.Run(args, new CliOutput(console, raw, status, errors));
-            return new Result(exit, console.Output, raw.ToString(), errors.ToString());
+            return new Result(exit, console.Output, raw.ToString(), errors.ToString(), status.Output);
         }
 
         /// <summary>A quantity as JSON writes it: its value in the base unit, after checking the unit's name.</summary>

@@ -127,6 +127,8 @@ namespace HardwareCatalog.Cli.Tests
                 "--sequence-length", "8192", "--top", "3", "--format", "json");
 
             Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Searching layouts of llama-3.1-70b on 1024 × h100-sxm", result.Status);
+            Assert.Contains("100%", result.Status);
             TrainingSearchResult expected = TrainingSearch.Run(new TrainingSearchSpace(Models.Llama31_70B, Systems.DgxH100, 1024, 8192, 1024, PrecisionRecipe.Bf16Mixed), 3);
             JsonElement json = result.Json();
             Assert.Equal(expected.Evaluated, json.GetProperty("search").GetProperty("evaluated").GetInt64());
