@@ -140,6 +140,17 @@ namespace HardwareCatalog.Cli.Tests
         }
 
         [Fact]
+        public void The_csv_header_does_not_depend_on_the_rows_a_filter_leaves()
+        {
+            string Header(params string[] args) => Hwcat.Run(new[] { "gpus", "--format", "csv" }.Concat(args).ToArray()).Raw.Split('\n')[0];
+
+            string all = Header();
+            Assert.Contains(",usableMemory,usableMemory.unit,", all);
+            Assert.Equal(all, Header("--min-memory", "100TB"));
+            Assert.Equal(all, Header("--vendor", "Google"));
+        }
+
+        [Fact]
         public void Markdown_is_a_pipe_table_with_a_row_per_gpu()
         {
             Hwcat.Result result = Hwcat.Run("gpus", "--vendor", "AMD", "--format", "markdown");

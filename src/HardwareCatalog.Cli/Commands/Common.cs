@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Units;
 using Spectre.Console.Cli;
@@ -43,6 +44,8 @@ namespace HardwareCatalog.Cli.Commands
         public static double? Share(double? value, string option)
             => value is double v && !(v > 0 && v <= 1) ? throw new CliException($"{option}: {v.ToString(CultureInfo.InvariantCulture)} is not a share in (0, 1]") : value;
 
+        private static readonly Regex NumberThenUnit = new(@"^([0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)([A-Za-z].*)$", RegexOptions.CultureInvariant);
+
         private delegate bool TryParser<T>(string text, out T value);
 
         private static T Parse<T>(string text, string option, string expected, TryParser<T> tryParse)
@@ -50,8 +53,8 @@ namespace HardwareCatalog.Cli.Commands
             string trimmed = text.Trim();
             if (tryParse(trimmed, out T value)) return value;
             // "80GiB" as well as the catalog's "80 GiB": put the space between the number and the unit.
-            int split = trimmed.TakeWhile(c => char.IsDigit(c) || c is '.' or 'e' or 'E' or '+' or '-').Count();
-            if (split > 0 && split < trimmed.Length && tryParse(trimmed.Substring(0, split) + " " + trimmed.Substring(split), out value)) return value;
+            Match split = NumberThenUnit.Match(trimmed);
+            if (split.Success && tryParse(split.Groups[1].Value + " " + split.Groups[2].Value, out value)) return value;
             throw new CliException($"{option}: cannot read '{text}' as {expected}");
         }
     }

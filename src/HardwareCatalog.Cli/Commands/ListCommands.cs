@@ -23,7 +23,7 @@ namespace HardwareCatalog.Cli.Commands
     /// <summary>Builds a sorted list section from rows of fields.</summary>
     public static class ListReport
     {
-        public static Report Build(string name, string title, (string Key, string Header)[] columns, IEnumerable<Field[]> rows, ListSettings settings)
+        public static Report Build(string name, string title, (string Key, string Header)[] columns, IEnumerable<Field[]> rows, ListSettings settings, params string[] quantities)
         {
             int sortColumn = Array.FindIndex(columns, c => string.Equals(c.Key, settings.Sort, StringComparison.OrdinalIgnoreCase));
             if (sortColumn < 0) throw CatalogLookup.Unknown("sort column", settings.Sort, columns.Select(c => c.Key));
@@ -36,7 +36,7 @@ namespace HardwareCatalog.Cli.Commands
             if (settings.Descending) sorted = sorted.Reverse();
 
             var report = new Report();
-            Section section = report.Table(name, title, columns);
+            Section section = report.Table(name, title, columns).WithUnits(quantities);
             foreach (Field[] row in sorted.Concat(rows.Where(r => r[sortColumn].Kind == FieldKind.Empty))) section.Add(row);
             return report;
         }
@@ -91,7 +91,8 @@ namespace HardwareCatalog.Cli.Commands
                 Field.Of(g.Memory), Field.Of(g.UsableMemory), Field.Of(g.MemoryBandwidth),
                 Peak(g, Precision.Bf16), Peak(g, Precision.Fp8), Peak(g, Precision.Fp4), Field.Of(g.Tdp),
             });
-            Renderer.Write(ListReport.Build("gpus", "GPUs", columns, rows.ToList(), settings), settings.Format, _output);
+            Renderer.Write(ListReport.Build("gpus", "GPUs", columns, rows.ToList(), settings,
+                "memory", "usableMemory", "memoryBandwidth", "dense.bf16", "dense.fp8", "dense.fp4", "tdp"), settings.Format, _output);
             return 0;
         }
     }
@@ -150,7 +151,7 @@ namespace HardwareCatalog.Cli.Commands
                 Field.Of(m.ActiveParameters), Field.Of(m.Layers), Field.Of(m.HiddenSize), Field.Of(m.ContextWindow),
                 Field.Of(m.Attention?.Kind.ToString().ToLowerInvariant()), Field.Of(m.Moe?.RoutedExperts), Field.Of(m.Moe?.ActiveExperts), Field.Of(m.IsEstimated),
             });
-            Renderer.Write(ListReport.Build("models", "Models", columns, rows.ToList(), settings), settings.Format, _output);
+            Renderer.Write(ListReport.Build("models", "Models", columns, rows.ToList(), settings, "parameters", "activeParameters"), settings.Format, _output);
             return 0;
         }
     }
@@ -192,7 +193,7 @@ namespace HardwareCatalog.Cli.Commands
                 Field.Of(s.ScaleUp.Link), Field.Of(s.ScaleUp.Bandwidth), Field.Of(s.ScaleUpDomain),
                 Field.Of(s.ScaleOut?.Link), Field.Of(s.ScaleOut?.Bandwidth),
             });
-            Renderer.Write(ListReport.Build("systems", "Systems", columns, rows.ToList(), settings), settings.Format, _output);
+            Renderer.Write(ListReport.Build("systems", "Systems", columns, rows.ToList(), settings, "scaleUp.bandwidth", "scaleOut.bandwidth"), settings.Format, _output);
             return 0;
         }
     }

@@ -278,7 +278,7 @@ namespace HardwareCatalog.Cli.Commands
             Section best = report.Table("plans", "Best plans",
                 ("rank", "#"), ("tensor", "TP"), ("pipeline", "PP"), ("virtualStages", "VP"), ("data", "DP"), ("expert", "EP"), ("context", "CP"),
                 ("sequenceParallel", "SP"), ("microBatch", "Micro-batch"), ("zero", "ZeRO"), ("recompute", "Recompute"),
-                ("memory", "Memory per GPU"), ("stepTime", "Step time"), ("tokensPerSecond", "Tokens/s"), ("mfu", "MFU"));
+                ("memory", "Memory per GPU"), ("stepTime", "Step time"), ("tokensPerSecond", "Tokens/s"), ("mfu", "MFU")).WithUnits("memory", "stepTime", "tokensPerSecond");
             int rank = 0;
             foreach (TrainingPlan plan in result.Best)
             {

@@ -29,7 +29,7 @@ namespace HardwareCatalog.Cli.Commands
             report.Record("entry", entry.Name, ("kind", "Kind", Field.Of(entry.Kind)), ("id", "Id", Field.Of(entry.Id)), ("name", "Name", Field.Of(entry.Name)));
             bool human = settings.Format is OutputFormat.Table or OutputFormat.Markdown;
             Section values = report.Table("values", "Values (\u2020: from a secondary source; no source: the entry's sources)",
-                ("key", "Key"), ("label", "Field"), ("value", "Value"), ("source", "Source"), ("secondary", "Secondary"));
+                ("key", "Key"), ("label", "Field"), ("value", "Value"), ("source", "Source"), ("secondary", "Secondary")).WithUnits("value");
             foreach (EntryValue value in entry.Values)
             {
                 Field shown = human && value.IsSecondary ? value.Value.WithDisplay(value.Value.Display + " \u2020") : value.Value;
@@ -82,7 +82,7 @@ namespace HardwareCatalog.Cli.Commands
             foreach (Entry entry in entries) list.Add(Field.Of(entry.Kind), Field.Of(entry.Id), Field.Of(entry.Name));
 
             (string, string)[] columns = new[] { ("key", "Key"), ("label", "Field") }.Concat(entries.Select(e => (e.Id, e.Id))).ToArray();
-            Section values = report.Table("values", "Side by side (\u2020: from a secondary source)", columns);
+            Section values = report.Table("values", "Side by side (\u2020: from a secondary source)", columns).WithUnits(entries.Select(e => e.Id).ToArray());
             bool human = settings.Format is OutputFormat.Table or OutputFormat.Markdown;
             foreach ((string key, string label) in keys)
             {

@@ -130,7 +130,7 @@ namespace HardwareCatalog.Cli.Output
                     continue;
                 }
 
-                bool[] hasUnit = section.Columns.Select((_, i) => section.Rows.Any(r => r[i].Kind == FieldKind.Quantity)).ToArray();
+                bool[] hasUnit = section.Columns.Select((_, i) => section.HasUnit(i)).ToArray();
                 var header = new List<string>();
                 for (int i = 0; i < section.Columns.Count; i++)
                 {

@@ -35,6 +35,26 @@ namespace HardwareCatalog.Cli.Output
 
         public IReadOnlyList<Field[]> Rows => _rows;
 
+        /// <summary>
+        /// Whether CSV gives this column a unit column (<c>KEY.unit</c>): when it is declared to hold quantities, or any row
+        /// holds one. Declaring it keeps the CSV header the same whatever rows a filter leaves.
+        /// </summary>
+        public bool HasUnit(int column) => _unitColumns.Contains(Columns[column].Key) || _rows.Any(r => r[column].Kind == FieldKind.Quantity);
+
+        /// <summary>Declares columns that hold quantities.</summary>
+        public Section WithUnits(params string[] keys)
+        {
+            foreach (string key in keys)
+            {
+                if (!Columns.Any(c => c.Key == key)) throw new ArgumentException($"Section '{Name}' has no column '{key}'.", nameof(keys));
+                _unitColumns.Add(key);
+            }
+
+            return this;
+        }
+
+        private readonly HashSet<string> _unitColumns = new(StringComparer.Ordinal);
+
         public Section Add(params Field[] row)
         {
             if (row.Length != Columns.Count) throw new ArgumentException($"Section '{Name}' has {Columns.Count} columns, not {row.Length}.", nameof(row));
