@@ -164,6 +164,7 @@ namespace HardwareCatalog.Cli.Tests
             Assert.DoesNotContain("h100-sxm FP4", text);
             Assert.Contains("decode:", text);
             Assert.Contains("prefill:", text);
+            File.Delete(path);
         }
 
         [Theory]
@@ -183,13 +184,12 @@ namespace HardwareCatalog.Cli.Tests
             Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
             Assert.Equal(width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
             Assert.Equal(height, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+            File.Delete(path);
         }
 
         private static string TempFile(string extension)
         {
-            string directory = Path.Combine(Path.GetTempPath(), "hwcat-tests");
-            Directory.CreateDirectory(directory);
-            return Path.Combine(directory, Guid.NewGuid().ToString("N") + extension);
+            return Path.Combine(Path.GetTempPath(), "hwcat-test-" + Guid.NewGuid().ToString("N") + extension);
         }
     }
 }
