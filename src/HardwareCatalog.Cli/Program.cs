@@ -1,0 +1,4 @@
+using HardwareCatalog.Cli;
+using HardwareCatalog.Cli.Output;
+
+return HwcatApp.Run(args, CliOutput.ForProcess());
