@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using HardwareCatalog.Planning;
 using HardwareCatalog.Units;
@@ -144,6 +145,15 @@ namespace HardwareCatalog.Tests
             Assert.DoesNotContain(training.Validate(), c => c.Id == "HWC208");
             var serving = new ServingPlan(Models.Llama31_8B, node, 1, default, WeightFormat.Bf16, Precision.Bf16, new ServingWorkload(1, 1024, 1024));
             Assert.DoesNotContain(serving.Validate(), c => c.Id is "HWC226" or "HWC227");
+        }
+
+        [Fact]
+        public void A_model_without_its_full_shape_cannot_make_a_plan()
+        {
+            // GPT-4's shape is not published (an estimate with a parameter count only); a plan file reports HWC128.
+            Assert.Contains("gpt-4", Assert.Throws<ArgumentException>(() => new TrainingPlan(Models.Gpt4, Systems.DgxH100, 8, Llama405b())).Message);
+            Assert.Contains("gpt-4", Assert.Throws<ArgumentException>(() => new ServingPlan(Models.Gpt4, Systems.DgxH100, 8, new ServingLayout(tensor: 8),
+                WeightFormat.Bf16, Precision.Bf16, new ServingWorkload(1, 1024, 1024))).Message);
         }
     }
 }

@@ -245,7 +245,7 @@ namespace HardwareCatalog.Planning
     /// </summary>
     public sealed class ServingPlan
     {
-        private readonly ServingCore? _core;
+        private readonly ServingCore _core;
         private readonly ServingInputs _inputs;
 
         /// <summary>Creates the plan.</summary>
@@ -261,6 +261,7 @@ namespace HardwareCatalog.Planning
         /// <param name="networkEfficiency">The share of the fabrics' per-direction bandwidth collectives reach, in (0, 1].</param>
         /// <param name="prefillChunk">Tokens per prefill forward (chunked prefill), which sets the workspace.</param>
         /// <param name="id">The plan's catalog id, for a plan compiled from a catalog file.</param>
+        /// <exception cref="ArgumentException">The model does not give the full shape a plan needs.</exception>
         public ServingPlan(ModelSpec model, AcceleratorSystem system, int gpus, ServingLayout layout, WeightFormat weights, Precision kvCache, ServingWorkload workload,
             Achieved<FlopRate>? compute = null, Achieved<Bandwidth>? memoryBandwidth = null, double networkEfficiency = 1.0, int prefillChunk = 8192, string? id = null)
         {
@@ -297,7 +298,8 @@ namespace HardwareCatalog.Planning
                 Acceptance = workload.Acceptance,
                 PrefillChunk = prefillChunk,
             };
-            _core = model.TrainingCore() is { } shape ? new ServingCore(shape) : null;
+            _core = new ServingCore(model.TrainingCore()
+                ?? throw new ArgumentException($"'{model.Id}' does not give the shape a plan needs: {model.TrainingShapeMissing()}.", nameof(model)));
         }
 
         /// <summary>The plan's catalog id when it was compiled from a plan file; otherwise null.</summary>
@@ -337,7 +339,7 @@ namespace HardwareCatalog.Planning
         public int PrefillChunk { get; }
 
         /// <summary>Memory per GPU, term by term, against usable memory.</summary>
-        /// <exception cref="InvalidOperationException">The catalog does not give the model's full shape.</exception>
+        /// <exception cref="InvalidOperationException">The GPU publishes no memory size.</exception>
         public ServingMemory Memory => new(Core.Memory(_inputs), Available(out bool nominal), nominal);
 
         /// <summary>The most sequences the plan holds at <paramref name="contextTokens"/> tokens each.</summary>
@@ -427,8 +429,8 @@ namespace HardwareCatalog.Planning
                     $"'{gpu.Id}' does not compute in {Weights.Compute.DisplayName()}, which {Weights.DisplayName} weights need{(Weights.WeightOnly ? " after dequantisation" : "")}; it supports: {string.Join(", ", gpu.SupportedPrecisions.Select(x => x.DisplayName()))}"));
             }
 
-            // Memory is sized once the layout splits the model (a model without a published shape cannot be sized: Memory throws).
-            if (_core is not null && (gpu.UsableMemory is not null || gpu.Memory is not null) && findings.All(f => !f.IsError || f.Id is "HWC221" or "HWC225" or "HWC228"))
+            // Memory is sized once the layout splits the model and the GPU publishes a memory size.
+            if ((gpu.UsableMemory is not null || gpu.Memory is not null) && findings.All(f => !f.IsError || f.Id is "HWC221" or "HWC225" or "HWC228"))
             {
                 double capacity = Available(out bool nominal).Bytes;
                 if (_core.CheckMemory(_inputs, capacity, nominal, gpu.Id) is { } memory) findings.Add(memory);
@@ -446,7 +448,7 @@ namespace HardwareCatalog.Planning
             return checks;
         }
 
-        private ServingCore Core => _core ?? throw new InvalidOperationException($"'{Model.Id}' does not give the shape a plan needs: {Model.TrainingShapeMissing()}.");
+        private ServingCore Core => _core;
 
         private DataSize Available(out bool nominal)
         {

@@ -67,12 +67,14 @@ namespace HardwareCatalog.Planning
         /// <param name="networkEfficiency">The share of the fabrics' per-direction bandwidth collectives reach, in (0, 1].</param>
         /// <param name="overlapDataParallel">Whether the gradient reduction runs under the backward pass.</param>
         /// <param name="id">The plan's catalog id, for a plan compiled from a catalog file.</param>
+        /// <exception cref="ArgumentException">The model does not give the full shape a plan needs (a plan file reports HWC128).</exception>
         public TrainingPlan(ModelSpec model, AcceleratorSystem system, int gpus, TrainingSettings settings, Achieved<FlopRate>? perGpu = null,
             double networkEfficiency = 1.0, bool overlapDataParallel = true, string? id = null)
         {
             Model = model ?? throw new ArgumentNullException(nameof(model));
             System = system ?? throw new ArgumentNullException(nameof(system));
             Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            if (model.TrainingCore() is null) throw new ArgumentException($"'{model.Id}' does not give the shape a plan needs: {model.TrainingShapeMissing()}.", nameof(model));
             if (gpus <= 0) throw new ArgumentOutOfRangeException(nameof(gpus), gpus, "A plan runs on at least one GPU.");
             if (!(networkEfficiency > 0 && networkEfficiency <= 1)) throw new ArgumentOutOfRangeException(nameof(networkEfficiency), networkEfficiency, "The network efficiency is in (0, 1].");
             if (perGpu is { } rate && !(rate.Value.FlopsPerSecond > 0)) throw new ArgumentOutOfRangeException(nameof(perGpu), rate, "An achieved rate is positive.");
