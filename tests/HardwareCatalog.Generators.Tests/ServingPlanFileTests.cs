@@ -146,6 +146,28 @@ namespace HardwareCatalog.Generators.Tests
             Assert.Equal((4.8e12, false), (output.Bandwidth, output.BandwidthMeasured));
         }
 
+        [Theory]
+        // DeepSeek-V3's 256 routed experts do not split over 3 GPUs ("expert: 3" written on line 9, before "tensor").
+        [InlineData("tensor: 8 ", "expert: 3\ntensor: 8 ", "9,9: HWC224 Error")]
+        // Expert parallelism 16 over one replica of TP 8: it must divide the 8 GPUs of the stage.
+        [InlineData("tensor: 8 ", "expert: 16\ntensor: 8 ", "9,9: HWC224 Error")]
+        // The H200 has no FP4 tensor cores: NVFP4 weights cannot compute there.
+        [InlineData("weightFormat: fp8 ", "weightFormat: nvfp4 ", "10,15: HWC225 Error")]
+        // MLA keeps 61 layers × (512 + 64) × 2 bytes = 70,272 bytes of BF16 latent per token, whole on every GPU:
+        // 1,024 sequences × 8,192 tokens × 70,272 B ≈ 589 GB per GPU, far beyond the H200's 141 GiB.
+        [InlineData("concurrency: 64", "concurrency: 1024", "12,14: HWC227 Error")]
+        public void The_sample_plans_checks_on_a_mixture_of_experts_model_are_located(string from, string to, string expected)
+        {
+            string path = Path.Combine(DiagnosticTests.RepositoryRoot(), "samples", "TrainingCost", "catalogs", "deepseek-v3-h200-serving.yaml");
+            string text = File.ReadAllText(path);
+            string bad = text.Replace(from, to);
+            Assert.NotEqual(text, bad);
+
+            GeneratorResult result = GeneratorHarness.Run(PlanFiles.BuiltIns.Value.Append(new CatalogFile(PlanPath, bad)).ToArray());
+
+            Assert.Equal(new[] { expected }, PlanDiagnostics(result));
+        }
+
         // ------------------------------------------------------------------ every check, located
 
         [Theory]
