@@ -239,6 +239,7 @@ namespace HardwareCatalog.Generators.Tests
             GeneratorResult result = Run(Plan, gpu: Catalogs.Hopper.Replace("memoryBandwidth: 3.35 TB/s\n", ""));
 
             Assert.Equal(new[] { "13,22: HWC229 Warning" }, PlanDiagnostics(result));
+            Assert.Contains("No latency or throughput (HWC229)", result.Source("ServingPlans.TestServing.g.cs"));
             ServingPlan plan = Load(result, "TestServing");
             Assert.Null(plan.MemoryBandwidth);
             Assert.Null(plan.Decode);

@@ -99,7 +99,7 @@ namespace HardwareCatalog.Generators.Emitting
             }
             else
             {
-                lines.Add($"<para>No latency or throughput: the catalog has no measured rate for {gpu} that the plan does not replace with an efficiency (HWC229).</para>");
+                lines.Add($"<para>No latency or throughput (HWC229): the plan gives no efficiency for a rate the catalog does not measure for {gpu}.</para>");
             }
 
             CodeWriter.NotesAndSources(lines, plan.Notes, plan.Sources);
