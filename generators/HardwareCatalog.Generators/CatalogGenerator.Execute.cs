@@ -218,6 +218,9 @@ namespace HardwareCatalog.Generators
         private static void EmitPlan(SourceProductionContext context, TrainingPlanOutput plan, CatalogOptions options)
             => Emit(context, TrainingPlanEmitter.HintName(plan), () => TrainingPlanEmitter.Emit(plan, options), $"emitting '{plan.Plan.Id}'; the other entries still generate");
 
+        private static void EmitServingPlan(SourceProductionContext context, ServingPlanOutput plan, CatalogOptions options)
+            => Emit(context, ServingPlanEmitter.HintName(plan), () => ServingPlanEmitter.Emit(plan, options), $"emitting '{plan.Plan.Id}'; the other entries still generate");
+
         internal static ReferencedCatalogs ReadReferences(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             try
@@ -246,8 +249,8 @@ namespace HardwareCatalog.Generators
                 return;
             }
 
-            // Plans are the project's own: without one there is no TrainingPlans class (nothing to find).
-            if (className == "TrainingPlans" && index.Entries.Count == 0)
+            // Plans are the project's own: without one there is no TrainingPlans or ServingPlans class (nothing to find).
+            if (className is "TrainingPlans" or "ServingPlans" && index.Entries.Count == 0)
             {
                 return;
             }
@@ -257,6 +260,7 @@ namespace HardwareCatalog.Generators
                 "Gpus" => ("Accelerators", "Accelerator", "accelerator", "h800-sxm", "H800Sxm"),
                 "Systems" => ("AcceleratorSystems", "AcceleratorSystem", "system", "dgx-h100", "DgxH100"),
                 "TrainingPlans" => ("", "Planning.TrainingPlan", "training plan", "llama-3.1-405b-8k", "Llama3_1_405b8k"),
+                "ServingPlans" => ("", "Planning.ServingPlan", "serving plan", "deepseek-v3-h200", "DeepseekV3H200"),
                 _ => ("LanguageModels", "ModelSpec", "model", "deepseek-v3", "DeepSeekV3"),
             };
             Emit(context, className + ".g.cs", () => IndexEmitter.Emit(className, typesNamespace, baseType, what, exampleId, exampleIdentifier, index.Entries, options), $"emitting the {className} index");

@@ -143,6 +143,20 @@ namespace HardwareCatalog.Generators
                 .WithTrackingName(TrackingNames.PlanIndex);
 
             context.RegisterSourceOutput(planIndex, (spc, pair) => EmitIndex(spc, "TrainingPlans", pair.Index, pair.Options));
+
+            IncrementalValuesProvider<(ServingPlanOutput Plan, CatalogOptions Options)> servingPlans = catalog
+                .SelectMany((c, _) => c.ServingPlans)
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.ServingPlans);
+
+            context.RegisterSourceOutput(servingPlans, (spc, pair) => EmitServingPlan(spc, pair.Plan, pair.Options));
+
+            IncrementalValueProvider<(IndexInput Index, CatalogOptions Options)> servingIndex = catalog
+                .Select((c, _) => new IndexInput(c.ServingPlanIndex, EquatableArray<string>.Empty))
+                .Combine(catalogOptions)
+                .WithTrackingName(TrackingNames.ServingPlanIndex);
+
+            context.RegisterSourceOutput(servingIndex, (spc, pair) => EmitIndex(spc, "ServingPlans", pair.Index, pair.Options));
         }
 
         /// <summary>The accelerators of one file built with it and not turned away by the cross-file step.</summary>

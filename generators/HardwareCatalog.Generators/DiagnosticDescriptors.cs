@@ -98,7 +98,7 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor InconsistentSystem = Descriptor(
             "HWC127", "System values are inconsistent", "'{0}': {1}");
         public static readonly DiagnosticDescriptor InconsistentPlan = Descriptor(
-            "HWC128", "Training plan values are inconsistent", "'{0}': {1}");
+            "HWC128", "Plan values are inconsistent", "'{0}': {1}");
 
         public static readonly DiagnosticDescriptor DerivedParametersDiffer = Descriptor(
             "HWC130", "Parameter count differs from the one the shape gives", "'{0}': the shape gives {1} parameters, but 'parameters' is {2}: a difference of {3} ({4}); check the shape, or say in notes what the published count includes (a vision encoder, a multi-token-prediction module, ...)", DiagnosticSeverity.Warning);
@@ -138,6 +138,38 @@ namespace HardwareCatalog.Generators
         public static readonly DiagnosticDescriptor PlanNoRate = Descriptor(
             "HWC211", "No achieved compute rate: the step time is not modelled", "{0}", DiagnosticSeverity.Warning);
 
+        // The serving-plan checks (HWC221-230): the runtime's ServingPlan.Validate() finds the same, with the same ids and
+        // messages (ServingCore's checks are compiled into both); here each is located at its plan file key.
+        public static readonly DiagnosticDescriptor ServingGpuCount = Descriptor(
+            "HWC221", "The GPU count is not the product of the serving layout's sizes", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingHeads = Descriptor(
+            "HWC222", "Tensor parallelism does not divide the attention heads", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingKvHeads = Descriptor(
+            "HWC223", "Tensor parallelism neither splits nor replicates the key/value heads evenly", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingExperts = Descriptor(
+            "HWC224", "Expert parallelism does not fit the experts or the layout", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingFormat = Descriptor(
+            "HWC225", "The GPU cannot compute in the weight format's precision", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingWeightsMemory = Descriptor(
+            "HWC226", "The weights do not fit in the GPU's memory", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingKvCapacity = Descriptor(
+            "HWC227", "The KV cache of the concurrency does not fit", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingContext = Descriptor(
+            "HWC228", "The request is longer than the model's context window", "{0}");
+
+        public static readonly DiagnosticDescriptor ServingNoRate = Descriptor(
+            "HWC229", "The plan has no achieved rate, so its times are not modelled", "{0}", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ServingPipeline = Descriptor(
+            "HWC230", "More pipeline stages than layers", "{0}");
+
         public static readonly DiagnosticDescriptor InternalError = Descriptor(
             "HWC199", "Internal error in the catalog generator", "The catalog generator failed while {0} ({1}: {2}). Please report this with the catalog files involved.");
 
@@ -150,6 +182,8 @@ namespace HardwareCatalog.Generators
             MeasuredWithoutSource, UsableAboveMemory, InconsistentSystem, InconsistentPlan, DerivedParametersDiffer, InternalError,
             PlanGpuCount, PlanHeads, PlanKvHeads, PlanLayers, PlanExperts, PlanGlobalBatch, PlanPrecision, PlanMemory, PlanContext,
             PlanActivationStorage, PlanNoRate,
+            ServingGpuCount, ServingHeads, ServingKvHeads, ServingExperts, ServingFormat,
+            ServingWeightsMemory, ServingKvCapacity, ServingContext, ServingNoRate, ServingPipeline,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

@@ -19,5 +19,7 @@ namespace HardwareCatalog.Generators
         public const string SystemIndex = nameof(SystemIndex);
         public const string TrainingPlans = nameof(TrainingPlans);
         public const string PlanIndex = nameof(PlanIndex);
+        public const string ServingPlans = nameof(ServingPlans);
+        public const string ServingPlanIndex = nameof(ServingPlanIndex);
     }
 }

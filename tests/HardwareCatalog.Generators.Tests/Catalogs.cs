@@ -157,6 +157,28 @@ namespace HardwareCatalog.Generators.Tests
             overlapDataParallel: false
             """;
 
+        /// <summary>
+        /// A serving plan of Llama 3.1 8B's shape (<see cref="Shaped"/>) on two GPUs of the test node (<see cref="System"/>):
+        /// FP8 weights and KV cache, 16 requests of 2,048 + 512 tokens, rates as shares of test-h100's peaks (it has no
+        /// measured ones).
+        /// </summary>
+        public const string Serving = """
+            kind: serving
+            id: test-serving
+            model: test-shaped
+            system: test-node
+            gpus: 2
+            tensor: 2
+            weightFormat: fp8
+            kvCache: fp8
+            concurrency: 16
+            inputTokens: 2048
+            outputTokens: 512
+            computeEfficiency: 0.6
+            bandwidthEfficiency: 0.8
+            networkEfficiency: 0.9
+            """;
+
         public const string Ampere = """
             kind: gpu
             id: test-a100

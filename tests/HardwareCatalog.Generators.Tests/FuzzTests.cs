@@ -25,7 +25,9 @@ namespace HardwareCatalog.Generators.Tests
             "expertFfnHiddenSize", "denseLayers", "layerInterval", "swiglu", "gelu", "true",
             "training", "model", "system", "gpus", "tensor", "pipeline", "virtualStages", "data", "expert", "context", "sequenceParallel", "microBatch",
             "globalBatch", "sequenceLength", "recipe", "stateLayout", "zero", "recomputation", "activationStorage", "computeEfficiency", "networkEfficiency",
-            "overlapDataParallel", "bf16-mixed", "fp8-deepseek-v3", "selective", "full", "deepseek-v3", "test-node", "test-shaped", "0.5" };
+            "overlapDataParallel", "bf16-mixed", "fp8-deepseek-v3", "selective", "full", "deepseek-v3", "test-node", "test-shaped", "0.5",
+            "serving", "replicas", "redundantExperts", "weightFormat", "kvCache", "concurrency", "inputTokens", "outputTokens", "prefixHitRate",
+            "draftTokens", "acceptance", "prefillChunk", "bandwidthEfficiency", "nvfp4", "int4-g128", "mxfp4", "contextWindow" };
         private static readonly string[] Numbers = { "-1", "0", "1e999", "NaN", ".inf", "99999999999999999999", "1e-320", "0x10", "1,000", "3.3.3" };
         private static readonly char[] Characters = { ':', '-', '[', ']', '{', '}', '"', '\'', '#', '&', '*', '!', '|', '>', '\t', '\n', ' ', ',', '%', '@', '`', '\u202E', '\uFFFD', '\0', 'x', '9' };
 
@@ -101,9 +103,11 @@ namespace HardwareCatalog.Generators.Tests
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(File.ReadAllText)
                 .Concat(new[] { Catalogs.Derived, Catalogs.Ampere, Catalogs.Mla, Catalogs.Hopper.Replace("id: test-h100", "id: other-h100"), Catalogs.Measured, Catalogs.System, Catalogs.Shaped })
-                // Training plans: with their model and system in the same file (the base file has their GPU), so that a
+                // Plans: with their model and system in the same file (the base file has their GPU), so that a
                 // mutation reaches the plan's checks and emission, not only its references; and the sample's plans.
                 .Concat(new[] { Catalogs.System + "\n---\n" + Catalogs.Shaped + "\n---\n" + Catalogs.Plan })
+                // Serving plans likewise, beside their model and system.
+                .Concat(new[] { Catalogs.System + "\n---\n" + Catalogs.Shaped + "\n---\n" + Catalogs.Serving })
                 .Concat(Directory.GetFiles(Path.Combine(DiagnosticTests.RepositoryRoot(), "samples", "TrainingCost", "catalogs"), "*.yaml").OrderBy(p => p, StringComparer.Ordinal).Select(File.ReadAllText))
                 .ToArray();
         }

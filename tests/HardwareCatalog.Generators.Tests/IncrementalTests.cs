@@ -158,7 +158,8 @@ namespace HardwareCatalog.Generators.Tests
                 .Append(new CatalogFile("/p/catalogs/node.yaml", Catalogs.System))
                 .Append(new CatalogFile("/p/catalogs/m.yaml", Catalogs.Mla.Replace("gpu: test-h100", "gpu: gpu-1").Replace("precision: fp8", "precision: bf16")))
                 .Append(new CatalogFile("/p/catalogs/shaped.yaml", Catalogs.Shaped))
-                .Append(new CatalogFile("/p/catalogs/plan.yaml", Catalogs.Plan)).ToArray();
+                .Append(new CatalogFile("/p/catalogs/plan.yaml", Catalogs.Plan))
+                .Append(new CatalogFile("/p/catalogs/serving.yaml", Catalogs.Serving)).ToArray();
             GeneratorDriver driver = GeneratorHarness.Driver(files).RunGenerators(GeneratorHarness.Compilation("class A { }"));
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 

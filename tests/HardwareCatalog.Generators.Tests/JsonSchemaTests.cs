@@ -63,6 +63,30 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Theory]
+        [InlineData("weightFormat: fp8", "weightFormat: fp9")]
+        [InlineData("kvCache: fp8", "kvCache: int8")]
+        [InlineData("tensor: 2", "tensr: 2")]
+        [InlineData("bandwidthEfficiency: 0.8", "bandwidthEfficiency: 1.5")]
+        [InlineData("tensor: 2", "tensor: 2\nprefixHitRate: 1")]
+        [InlineData("concurrency: 16\n", "")]
+        public async System.Threading.Tasks.Task The_schema_rejects_a_serving_plan_the_generator_rejects(string from, string to)
+        {
+            JsonSchema schema = await JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath));
+
+            Assert.Empty(schema.Validate(YamlToJson(Catalogs.Serving)));
+            Assert.NotEmpty(schema.Validate(YamlToJson(Catalogs.Serving.Replace(from, to))));
+        }
+
+        [Fact]
+        public void The_schema_lists_the_generators_weight_formats_and_cache_precisions()
+        {
+            JObject serving = (JObject)JObject.Parse(File.ReadAllText(SchemaPath))["definitions"]!["serving"]!["properties"]!;
+
+            Assert.Equal(Building.ServingBuilder.WeightFormats, serving["weightFormat"]!["enum"]!.Select(t => (string)t!));
+            Assert.Equal(Building.ServingBuilder.KvCachePrecisions, serving["kvCache"]!["enum"]!.Select(t => (string)t!));
+        }
+
+        [Theory]
         [InlineData("memoryBandwidth: 3.35 TB/s", "memoryBandwidth: 80 GB")]
         [InlineData("vendor: NVIDIA", "vendr: NVIDIA")]
         [InlineData("  fp8: 1978.9 TFLOP/s", "  fp9: 1978.9 TFLOP/s")]
@@ -82,6 +106,7 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData(CatalogSchema.ModelKind)]
         [InlineData(CatalogSchema.SystemKind)]
         [InlineData(CatalogSchema.TrainingKind)]
+        [InlineData(CatalogSchema.ServingKind)]
         public void The_schema_and_the_generator_list_the_same_keys(string kind)
         {
             JObject root = JObject.Parse(File.ReadAllText(SchemaPath));

@@ -15,6 +15,7 @@ namespace HardwareCatalog.Generators.Tests
             new("/p/catalogs/node.yaml", Catalogs.System),
             new("/p/catalogs/shaped.yaml", Catalogs.Shaped),
             new("/p/catalogs/plan.yaml", Catalogs.Plan),
+            new("/p/catalogs/serving.yaml", Catalogs.Serving),
             new("/p/catalogs/unpublished.yaml", """
                 kind: gpu
                 id: unpublished
@@ -42,6 +43,8 @@ namespace HardwareCatalog.Generators.Tests
         [InlineData("Systems.g.cs")]
         [InlineData("TrainingPlans.TestPlan.g.cs")]
         [InlineData("TrainingPlans.g.cs")]
+        [InlineData("ServingPlans.TestServing.g.cs")]
+        [InlineData("ServingPlans.g.cs")]
         public void Emitted_code_matches_the_reviewed_snapshot(string hintName)
         {
             GeneratorResult result = GeneratorHarness.Run(Files);

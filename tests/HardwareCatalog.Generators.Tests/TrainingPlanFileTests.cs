@@ -6,11 +6,8 @@ using System.Reflection;
 using HardwareCatalog.Generators.Building;
 using HardwareCatalog.Generators.Emitting;
 using HardwareCatalog.Generators.Model;
-using HardwareCatalog.Generators.Parsing;
-using HardwareCatalog.Generators.Resolving;
 using HardwareCatalog.Planning;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace HardwareCatalog.Generators.Tests
@@ -36,14 +33,7 @@ namespace HardwareCatalog.Generators.Tests
         private static GeneratorResult Run(string plan, string model = Catalogs.Shaped, string source = "") => GeneratorHarness.Run(Fixtures(plan, model), source);
 
         /// <summary>The plan file's diagnostics, "line,column: id severity".</summary>
-        private static string[] PlanDiagnostics(GeneratorResult result) => result.GeneratorDiagnostics
-            .Where(d => d.Location.GetLineSpan().Path == PlanPath)
-            .Select(d =>
-            {
-                LinePosition start = d.Location.GetLineSpan().StartLinePosition;
-                return $"{start.Line + 1},{start.Character + 1}: {d.Id} {d.Severity}";
-            })
-            .ToArray();
+        private static string[] PlanDiagnostics(GeneratorResult result) => PlanFiles.Diagnostics(result, PlanPath);
 
         [Fact]
         public void A_good_plan_on_a_user_model_and_system_compiles_to_a_training_plan()
@@ -132,15 +122,7 @@ namespace HardwareCatalog.Generators.Tests
 
         // ------------------------------------------------------------------ the sample plans, on the built-in catalog
 
-        private static readonly Lazy<CatalogFile[]> s_builtIns = new(() =>
-        {
-            string root = Path.Combine(DiagnosticTests.RepositoryRoot(), "catalogs");
-            return new[] { "gpus", "models", "systems" }
-                .SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.yaml"))
-                .OrderBy(p => p, StringComparer.Ordinal)
-                .Select(p => new CatalogFile(p, File.ReadAllText(p), "builtin"))
-                .ToArray();
-        });
+        private static readonly Lazy<CatalogFile[]> s_builtIns = PlanFiles.BuiltIns;
 
         public static IEnumerable<object[]> SamplePlans() => new[]
         {
@@ -338,22 +320,10 @@ namespace HardwareCatalog.Generators.Tests
         // ------------------------------------------------------------------ helpers
 
         /// <summary>The build's evaluation of the one plan among <paramref name="files"/>, through the stages the generator runs.</summary>
-        private static TrainingPlanOutput Evaluate(CatalogFile[] files)
-        {
-            var built = files.Select(f => EntryBuilder.BuildFile(CatalogParser.Parse(f.Path, f.Text, f.Kind == "builtin"))).ToList();
-            return CatalogResolver.LinkBuildAndResolve(built).Plans.Single();
-        }
+        private static TrainingPlanOutput Evaluate(CatalogFile[] files) => PlanFiles.Resolve(files).Plans.Single();
 
         /// <summary>Compiles the generated code, loads it, and returns <c>TrainingPlans.&lt;identifier&gt;</c>: the plan a user's code gets.</summary>
-        private static TrainingPlan Load(GeneratorResult result, string identifier)
-        {
-            using var stream = new MemoryStream();
-            Microsoft.CodeAnalysis.Emit.EmitResult emitted = result.Output.Emit(stream);
-            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-            Assembly assembly = Assembly.Load(stream.ToArray());
-            Type plans = assembly.GetType("HardwareCatalog.TrainingPlans", throwOnError: true)!;
-            return (TrainingPlan)plans.GetProperty(identifier, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        }
+        private static TrainingPlan Load(GeneratorResult result, string identifier) => PlanFiles.Load<TrainingPlan>(result, "TrainingPlans", identifier);
 
         /// <summary>The emitted plan's run-time answers against the build's: the same model, so equal up to summation order.</summary>
         private static void AssertSame(TrainingPlanOutput output, TrainingPlan plan)

@@ -46,7 +46,8 @@ namespace HardwareCatalog.Generators.Building
             ModelEntry? model = identifier is not null && entry.Kind == CatalogSchema.ModelKind ? ModelBuilder.Build(reader, identifier) : null;
             SystemEntry? system = identifier is not null && entry.Kind == CatalogSchema.SystemKind ? SystemBuilder.Build(reader, identifier) : null;
             TrainingEntry? training = identifier is not null && entry.Kind == CatalogSchema.TrainingKind ? TrainingBuilder.Build(reader, identifier) : null;
-            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system, training);
+            ServingEntry? serving = identifier is not null && entry.Kind == CatalogSchema.ServingKind ? ServingBuilder.Build(reader, identifier) : null;
+            return new BuiltEntry(entry.Key, entry.Kind, entry.Id, identifier, chosen is not null, nameLocation, references, gpu, model, system, training) { Serving = serving };
         }
 
         /// <summary>The values to build from: all but the secondary values the build leaves out (see <see cref="ParsedField.IsExcluded"/>).</summary>

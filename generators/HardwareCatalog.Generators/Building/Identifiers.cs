@@ -19,7 +19,7 @@ namespace HardwareCatalog.Generators.Building
             "UsableMemory", "Measured", "MeasuredRates", "Gpu",
             // The generated namespaces and classes, and the runtime base types.
             "Gpus", "Models", "Accelerators", "LanguageModels", "Accelerator", "ModelSpec",
-            "Systems", "AcceleratorSystems", "AcceleratorSystem", "TrainingPlans", "TrainingPlan",
+            "Systems", "AcceleratorSystems", "AcceleratorSystem", "TrainingPlans", "TrainingPlan", "ServingPlans", "ServingPlan",
         };
 
         /// <summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using HardwareCatalog.Generators.Model;
-using HardwareCatalog.Generators.Parsing;
 using HardwareCatalog.Generators.Schema;
 
 namespace HardwareCatalog.Generators.Building
@@ -23,16 +19,16 @@ namespace HardwareCatalog.Generators.Building
             // plan's checks would then report a plan the file does not describe.
             if (entry.InvalidPaths.Count > 0) return null;
 
-            int gpus = AtLeastOne(fields, "gpus");
-            int tensor = AtLeastOne(fields, "tensor");
-            int pipeline = AtLeastOne(fields, "pipeline");
-            int virtualStages = AtLeastOne(fields, "virtualStages");
-            int data = AtLeastOne(fields, "data");
-            int expert = AtLeastOne(fields, "expert");
-            int context = AtLeastOne(fields, "context");
-            int microBatch = AtLeastOne(fields, "microBatch");
-            int globalBatch = AtLeastOne(fields, "globalBatch");
-            int sequenceLength = AtLeastOne(fields, "sequenceLength");
+            int gpus = PlanFields.AtLeastOne(fields, "gpus");
+            int tensor = PlanFields.AtLeastOne(fields, "tensor");
+            int pipeline = PlanFields.AtLeastOne(fields, "pipeline");
+            int virtualStages = PlanFields.AtLeastOne(fields, "virtualStages");
+            int data = PlanFields.AtLeastOne(fields, "data");
+            int expert = PlanFields.AtLeastOne(fields, "expert");
+            int context = PlanFields.AtLeastOne(fields, "context");
+            int microBatch = PlanFields.AtLeastOne(fields, "microBatch");
+            int globalBatch = PlanFields.AtLeastOne(fields, "globalBatch");
+            int sequenceLength = PlanFields.AtLeastOne(fields, "sequenceLength");
 
             // Bounds every product of parallel sizes the plan model forms in 32-bit integers (t·p·c·d GPUs, p·v chunks, e·t·c
             // ranks): a hostile file must get a diagnostic, never an overflow.
@@ -40,45 +36,39 @@ namespace HardwareCatalog.Generators.Building
             if (product > int.MaxValue)
             {
                 fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("gpus"), entry.Id,
-                    Invariant($"tensor × pipeline × virtual stages × context × data is {product:N0}, more than a plan can have ({int.MaxValue:N0})"));
+                    PlanFields.Invariant($"tensor × pipeline × virtual stages × context × data is {product:N0}, more than a plan can have ({int.MaxValue:N0})"));
             }
 
             if (virtualStages > 1 && pipeline == 1)
             {
                 fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("virtualStages"), entry.Id,
-                    Invariant($"{virtualStages} virtual stages (the interleaved schedule) need pipeline parallelism above 1"));
+                    PlanFields.Invariant($"{virtualStages} virtual stages (the interleaved schedule) need pipeline parallelism above 1"));
             }
 
             if (expert > 0 && data > 0 && data % expert != 0)
             {
                 fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("expert"), entry.Id,
-                    Invariant($"expert parallelism runs inside data parallelism, so it must divide it: {expert} does not divide {data}"));
+                    PlanFields.Invariant($"expert parallelism runs inside data parallelism, so it must divide it: {expert} does not divide {data}"));
             }
 
-            string? recipe = OneOf(fields, "recipe", CatalogSchema.Recipes, "one of " + string.Join(", ", CatalogSchema.Recipes));
-            string? stateLayout = OneOf(fields, "stateLayout", CatalogSchema.StateLayouts, "one of " + string.Join(", ", CatalogSchema.StateLayouts));
-            string recomputation = OneOf(fields, "recomputation", CatalogSchema.Recomputations, "none, selective or full") ?? "none";
-            string storage = OneOf(fields, "activationStorage", CatalogSchema.ActivationStorages, "korthikanti or deepseek-v3") ?? "korthikanti";
+            string? recipe = PlanFields.OneOf(fields, "recipe", CatalogSchema.Recipes, "one of " + string.Join(", ", CatalogSchema.Recipes));
+            string? stateLayout = PlanFields.OneOf(fields, "stateLayout", CatalogSchema.StateLayouts, "one of " + string.Join(", ", CatalogSchema.StateLayouts));
+            string recomputation = PlanFields.OneOf(fields, "recomputation", CatalogSchema.Recomputations, "none, selective or full") ?? "none";
+            string storage = PlanFields.OneOf(fields, "activationStorage", CatalogSchema.ActivationStorages, "korthikanti or deepseek-v3") ?? "korthikanti";
 
             int zero = fields.Integer("zero") ?? 0;
             if (zero > 3)
             {
                 fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf("zero"), entry.Id,
-                    Invariant($"'zero' is the ZeRO stage, 0 to 3 (1: optimizer states, 2: and gradients, 3: and parameters), not {zero}"));
+                    PlanFields.Invariant($"'zero' is the ZeRO stage, 0 to 3 (1: optimizer states, 2: and gradients, 3: and parameters), not {zero}"));
             }
 
-            double? computeEfficiency = Efficiency(fields, "computeEfficiency");
-            double networkEfficiency = Efficiency(fields, "networkEfficiency") ?? 1.0;
+            double? computeEfficiency = PlanFields.Efficiency(fields, "computeEfficiency");
+            double networkEfficiency = PlanFields.Efficiency(fields, "networkEfficiency") ?? 1.0;
 
             if (!fields.Ok || recipe is null)
             {
                 return null;
-            }
-
-            var keys = new List<KeyLocation>();
-            foreach (ParsedField field in fields.All)
-            {
-                keys.Add(new KeyLocation(field.Path, field.Location));
             }
 
             return new TrainingEntry(
@@ -109,41 +99,8 @@ namespace HardwareCatalog.Generators.Building
                 Notes: fields.Text("notes"),
                 Sources: fields.Field("sources")?.Items ?? EquatableArray<string>.Empty,
                 IsBuiltIn: entry.IsBuiltIn,
-                Keys: keys.ToEquatableArray(),
-                EntryLocation: entry.Get("id")?.Location ?? entry.EntryLocation);
+                Keys: PlanFields.Keys(fields),
+                EntryLocation: PlanFields.EntryLocation(entry));
         }
-
-        /// <summary>A size, count or batch: 1 when the plan leaves it out, and never 0.</summary>
-        private static int AtLeastOne(EntryFields fields, string key)
-        {
-            int? value = fields.Integer(key);
-            if (value is 0)
-            {
-                fields.Fail(DiagnosticDescriptors.InconsistentPlan, fields.LocationOf(key), fields.Entry.Id, $"'{key}' must be at least 1");
-            }
-
-            return value ?? 1;
-        }
-
-        private static string? OneOf(EntryFields fields, string key, string[] allowed, string expected)
-        {
-            ParsedField? field = fields.Field(key);
-            if (field is null) return null;
-            if (Array.IndexOf(allowed, field.Text) >= 0) return field.Text;
-            fields.Fail(DiagnosticDescriptors.WrongShape, field.Location, key, expected, $"'{field.Text}'{Suggestions.DidYouMean(field.Text, allowed)}");
-            return null;
-        }
-
-        private static double? Efficiency(EntryFields fields, string key)
-        {
-            ParsedField? field = fields.Field(key);
-            if (field is null) return null;
-            if (field.Number > 0 && field.Number <= 1) return field.Number;
-            fields.Fail(DiagnosticDescriptors.InconsistentPlan, field.Location, fields.Entry.Id,
-                $"'{key}' is a share of a peak, more than 0 and at most 1, not {field.Text}");
-            return null;
-        }
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

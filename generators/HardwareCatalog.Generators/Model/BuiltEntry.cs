@@ -20,8 +20,11 @@ namespace HardwareCatalog.Generators.Model
         SystemEntry? System = null,
         TrainingEntry? Training = null)
     {
+        /// <summary>The serving plan, for a <c>kind: serving</c> entry that built.</summary>
+        public ServingEntry? Serving { get; init; }
+
         /// <summary>Whether the entry passed every check of its own and takes part in naming.</summary>
-        public bool IsBuilt => Gpu is not null || Model is not null || System is not null || Training is not null;
+        public bool IsBuilt => Gpu is not null || Model is not null || System is not null || Training is not null || Serving is not null;
 
         public LocationInfo? ReferenceLocation(string path)
         {

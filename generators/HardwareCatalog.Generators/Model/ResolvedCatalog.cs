@@ -30,6 +30,12 @@ namespace HardwareCatalog.Generators.Model
         /// <summary>Every emitted training plan, by id.</summary>
         public EquatableArray<IndexEntry> PlanIndex { get; init; } = EquatableArray<IndexEntry>.Empty;
 
+        /// <summary>Every serving plan that is emitted: its references proved, its checks passed, its figures computed.</summary>
+        public EquatableArray<ServingPlanOutput> ServingPlans { get; init; } = EquatableArray<ServingPlanOutput>.Empty;
+
+        /// <summary>Every emitted serving plan, by id.</summary>
+        public EquatableArray<IndexEntry> ServingPlanIndex { get; init; } = EquatableArray<IndexEntry>.Empty;
+
         public static readonly ResolvedCatalog Empty = new(
             EquatableArray<EntryKey>.Empty, EquatableArray<GpuEntry>.Empty, EquatableArray<IndexEntry>.Empty, EquatableArray<ModelEntry>.Empty,
             EquatableArray<IndexEntry>.Empty, EquatableArray<string>.Empty, EquatableArray<DiagnosticInfo>.Empty);

@@ -35,29 +35,13 @@ namespace HardwareCatalog.Generators.Model
         EquatableArray<string> Sources,
         bool IsBuiltIn,
         EquatableArray<KeyLocation> Keys,
-        LocationInfo EntryLocation)
+        LocationInfo EntryLocation) : IPlanEntry
     {
-        /// <summary>Where <paramref name="key"/> was written, or the entry's location when the plan leaves it to its default.</summary>
-        public LocationInfo LocationOf(string key)
-        {
-            foreach (KeyLocation location in Keys)
-            {
-                if (location.Path == key) return location.Location;
-            }
+        /// <inheritdoc/>
+        public LocationInfo LocationOf(string key) => PlanKeys.LocationOf(Keys, EntryLocation, key);
 
-            return EntryLocation;
-        }
-
-        /// <summary>Whether the plan file wrote <paramref name="key"/>.</summary>
-        public bool Has(string key)
-        {
-            foreach (KeyLocation location in Keys)
-            {
-                if (location.Path == key) return true;
-            }
-
-            return false;
-        }
+        /// <inheritdoc/>
+        public bool Has(string key) => PlanKeys.Has(Keys, key);
     }
 
     /// <summary>

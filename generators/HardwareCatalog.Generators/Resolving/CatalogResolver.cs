@@ -126,6 +126,17 @@ namespace HardwareCatalog.Generators.Resolving
                 }
             }
 
+            var servingPlans = new List<ServingPlanOutput>();
+            var servingIndex = new List<IndexEntry>();
+            foreach ((BuiltEntry keeper, _) in keepers)
+            {
+                if (keeper.Serving is { } plan && ServingEvaluation.Evaluate(plan, modelById, systemById, gpuById, byId, diagnostics) is { } evaluated)
+                {
+                    servingPlans.Add(evaluated);
+                    servingIndex.Add(new IndexEntry(plan.Id, plan.Identifier));
+                }
+            }
+
             var referencedNamespaces = files.Where(f => f.File.Referenced is not null).Select(f => f.File.Referenced!.Namespace).Distinct().OrderBy(n => n, StringComparer.Ordinal);
             return new ResolvedCatalog(
                 rejected.ToEquatableArray(),
@@ -140,6 +151,8 @@ namespace HardwareCatalog.Generators.Resolving
                 SystemIndex = systemIndex.ToEquatableArray(),
                 Plans = plans.ToEquatableArray(),
                 PlanIndex = planIndex.ToEquatableArray(),
+                ServingPlans = servingPlans.ToEquatableArray(),
+                ServingPlanIndex = servingIndex.ToEquatableArray(),
             };
         }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using HardwareCatalog.Generators.Building;
 using HardwareCatalog.Generators.Model;
-using HardwareCatalog.Generators.Parsing;
 using HardwareCatalog.Generators.Schema;
 using HardwareCatalog.Planning;
 using Microsoft.CodeAnalysis;
@@ -17,9 +16,6 @@ namespace HardwareCatalog.Generators.Resolving
     /// </summary>
     internal static class TrainingEvaluation
     {
-        /// <summary>The most layers a plan's model may have: far above any model (hundreds), far below what would cost memory or time.</summary>
-        public const int MaxLayers = 1_000_000;
-
         /// <summary>The plan with its figures; null when a reference is wrong or a check failed with an error (reported).</summary>
         public static TrainingPlanOutput? Evaluate(
             TrainingEntry plan,
@@ -29,30 +25,16 @@ namespace HardwareCatalog.Generators.Resolving
             Lazy<Dictionary<string, ParsedEntry>> byId,
             DiagnosticBag diagnostics)
         {
-            ModelEntry? model = Reference(plan, "model", plan.ModelId, CatalogSchema.ModelKind, models, byId, diagnostics);
-            SystemEntry? system = Reference(plan, "system", plan.SystemId, CatalogSchema.SystemKind, systems, byId, diagnostics);
-            if (model is null || system is null || !gpus.TryGetValue(system.GpuId, out GpuEntry? gpu))
+            if (PlanEvaluation.Resolve(plan, models, systems, gpus, byId, diagnostics, "its memory and step time") is not { } target)
             {
-                // A system whose GPU did not build has its own diagnostic.
                 return null;
             }
 
-            // The plan model keeps a count per layer and evaluates each stage's chunks: a bound keeps a hostile model cheap.
-            if (model.Layers > MaxLayers)
-            {
-                diagnostics.Report(DiagnosticDescriptors.InconsistentPlan, plan.LocationOf("model"), plan.Id,
-                    FormattableString.Invariant($"the model '{model.Id}' has {model.Layers:N0} layers, more than a plan evaluates ({MaxLayers:N0})"));
-                return null;
-            }
-
-            ModelShape shape = DerivedParameterCheck.Shape(model);
-            if (TrainingCore.TryCreate(model.Id, shape, out string? missing) is not { } core)
-            {
-                diagnostics.Report(DiagnosticDescriptors.InconsistentPlan, plan.LocationOf("model"), plan.Id,
-                    $"the model '{model.Id}' does not give the shape a plan needs ({missing}): its memory and step time cannot be modelled");
-                return null;
-            }
-
+            ModelEntry model = target.Model;
+            SystemEntry system = target.System;
+            GpuEntry gpu = target.Gpu;
+            ModelShape shape = target.Shape;
+            TrainingCore core = target.Core;
             RecipeRow recipe = TrainingRecipes.Recipe(plan.Recipe)!;
             StateLayoutRow state = TrainingRecipes.StateLayout(plan.StateLayout ?? recipe.State)!;
             TrainingInputs inputs = Inputs(plan, recipe, state);
@@ -71,8 +53,7 @@ namespace HardwareCatalog.Generators.Resolving
             }
 
             // Memory once the layout splits the model, as the runtime decides; against the usable memory, else the nominal.
-            double? capacity = gpu.UsableMemory?.Value ?? gpu.Memory?.Value;
-            bool nominal = gpu.UsableMemory is null;
+            double? capacity = target.Capacity(out bool nominal);
             StageLoad peak = default;
             double peakBytes = 0;
             bool layoutSplits = findings.All(f => !f.IsError || f.Id is "HWC201" or "HWC206" or "HWC207");
@@ -101,10 +82,7 @@ namespace HardwareCatalog.Generators.Resolving
             }
 
             findings.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-            foreach (PlanFinding finding in findings)
-            {
-                Report(plan, finding, diagnostics);
-            }
+            PlanEvaluation.Report(plan, findings, "HWC211", diagnostics);
 
             if (findings.Any(f => f.IsError) || !layoutSplits)
             {
@@ -115,12 +93,8 @@ namespace HardwareCatalog.Generators.Resolving
             StepSeconds step = default;
             if (perGpu is double flopRate)
             {
-                // The system's fabrics per direction (a figure that adds both directions is halved) at the plan's
-                // network efficiency, as TrainingNetwork.Of reads an AcceleratorSystem; one domain without scale-out.
-                double scaleUp = PerDirection(system.ScaleUp) * plan.NetworkEfficiency;
-                double scaleOut = system.ScaleOut is { } network ? PerDirection(network) * plan.NetworkEfficiency : scaleUp;
-                int domain = system.ScaleUp.Domain ?? system.GpusPerNode;
-                step = core.Step(inputs, peak, flopRate, scaleUp, scaleOut, domain, plan.OverlapDataParallel);
+                var network = new PlanNetwork(system, plan.NetworkEfficiency);
+                step = core.Step(inputs, peak, flopRate, network.ScaleUp, network.ScaleOut, network.Domain, plan.OverlapDataParallel);
                 stepSeconds = step.Total;
             }
 
@@ -143,8 +117,6 @@ namespace HardwareCatalog.Generators.Resolving
                 inputs.GpuCount);
         }
 
-        private static double PerDirection(FabricEntry fabric) => fabric.Direction == "both" ? fabric.Bandwidth.Value / 2 : fabric.Bandwidth.Value;
-
         /// <summary>The plan's settings as the numbers <see cref="TrainingCore"/> evaluates (the runtime's <c>TrainingSettings.Inputs()</c>).</summary>
         internal static TrainingInputs Inputs(TrainingEntry plan, RecipeRow recipe, StateLayoutRow state) => new()
         {
@@ -166,36 +138,5 @@ namespace HardwareCatalog.Generators.Resolving
             OptimizerBytes = state.OptimizerBytes,
             ActivationBytes = PrecisionTable.Rows[PrecisionTable.IndexOf(recipe.Activations)].BytesPerElement,
         };
-
-        /// <summary>
-        /// A finding at the key it names; HWC211 at <c>computeEfficiency</c> when the plan gives one, else at <c>system</c>
-        /// (the GPU that lacks a measured rate); a key the plan leaves to its default at the plan's id.
-        /// </summary>
-        private static void Report(TrainingEntry plan, PlanFinding finding, DiagnosticBag diagnostics)
-        {
-            string key = finding.Id == "HWC211" && !plan.Has(finding.Field) ? "system" : finding.Field;
-            DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(finding.Id);
-            DiagnosticSeverity severity = finding.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, plan.LocationOf(key), finding.Message) with
-            {
-                Severity = severity == descriptor.DefaultSeverity ? null : severity,
-            });
-        }
-
-        private static T? Reference<T>(TrainingEntry plan, string key, string id, string kind, IReadOnlyDictionary<string, T> known,
-            Lazy<Dictionary<string, ParsedEntry>> byId, DiagnosticBag diagnostics)
-            where T : class
-        {
-            if (known.TryGetValue(id, out T? value)) return value;
-
-            // An entry of that kind that did not build (or was not emitted) has its own diagnostic.
-            if (!(byId.Value.TryGetValue(id, out ParsedEntry? target) && target.Kind == kind))
-            {
-                IEnumerable<string> candidates = byId.Value.Values.Where(e => e.Kind == kind).Select(e => e.Id);
-                diagnostics.Report(DiagnosticDescriptors.UnknownReference, plan.LocationOf(key), plan.Id, id, kind, Suggestions.DidYouMean(id, candidates));
-            }
-
-            return null;
-        }
     }
 }

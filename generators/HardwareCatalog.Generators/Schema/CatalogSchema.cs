@@ -225,7 +225,43 @@ namespace HardwareCatalog.Generators.Schema
             new("overlapDataParallel", ValueKind.Boolean),
         });
 
-        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind, TrainingKind };
+        public const string ServingKind = "serving";
+
+        /// <summary>
+        /// A serving plan: a model on a system's GPUs with its layout, weight format, KV cache precision and workload. Like a
+        /// training plan, a configuration: its name and sources are optional, and it extends nothing.
+        /// </summary>
+        public static readonly FieldSpec Serving = new("serving", ValueKind.Mapping, children: new FieldSpec[]
+        {
+            new("kind", ValueKind.String, required: true, inherited: false),
+            new("id", ValueKind.String, required: true, inherited: false),
+            new("identifier", ValueKind.String, inherited: false),
+            new("name", ValueKind.String),
+            new("notes", ValueKind.String, inherited: false),
+            new("sources", ValueKind.StringList),
+            new("model", ValueKind.String, required: true),
+            new("system", ValueKind.String, required: true),
+            new("gpus", ValueKind.Integer, required: true),
+            new("tensor", ValueKind.Integer),
+            new("pipeline", ValueKind.Integer),
+            new("expert", ValueKind.Integer),
+            new("replicas", ValueKind.Integer),
+            new("redundantExperts", ValueKind.Integer),
+            new("weightFormat", ValueKind.String, required: true),
+            new("kvCache", ValueKind.String),
+            new("concurrency", ValueKind.Integer, required: true),
+            new("inputTokens", ValueKind.Integer, required: true),
+            new("outputTokens", ValueKind.Integer, required: true),
+            new("prefixHitRate", ValueKind.Number),
+            new("draftTokens", ValueKind.Integer),
+            new("acceptance", ValueKind.Number),
+            new("prefillChunk", ValueKind.Integer),
+            new("computeEfficiency", ValueKind.Number),
+            new("bandwidthEfficiency", ValueKind.Number),
+            new("networkEfficiency", ValueKind.Number),
+        });
+
+        public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind, TrainingKind, ServingKind };
 
         public static FieldSpec? ForKind(string kind) => kind switch
         {
@@ -233,6 +269,7 @@ namespace HardwareCatalog.Generators.Schema
             ModelKind => Model,
             SystemKind => System,
             TrainingKind => Training,
+            ServingKind => Serving,
             _ => null,
         };
     }

@@ -352,6 +352,30 @@ namespace HardwareCatalog.Planning
             }
         }
 
+        /// <summary>HWC225: the GPU has no dense peak in the precision the weight format computes in.</summary>
+        public static PlanFinding FormatUnsupported(string gpuId, string computeName, string formatName, bool weightOnly, IEnumerable<string> supported)
+            => new("HWC225", true, "weightFormat",
+                $"'{gpuId}' does not compute in {computeName}, which {formatName} weights need{(weightOnly ? " after dequantisation" : "")}; it supports: {string.Join(", ", supported)}");
+
+        /// <summary>Whether memory is sized: no layout error but those that leave the split defined (HWC221, HWC225, HWC228).</summary>
+        public static bool LayoutSplits(List<PlanFinding> findings)
+        {
+            foreach (PlanFinding finding in findings)
+            {
+                if (finding.IsError && finding.Id is not ("HWC221" or "HWC225" or "HWC228")) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>HWC229: no achieved matmul rate (<paramref name="computeMissing"/>) or no achieved memory bandwidth.</summary>
+        public static PlanFinding NoRate(string gpuId, bool computeMissing, string computeName)
+        {
+            string missing = computeMissing ? $"measured {computeName} matmul rate" : "measured memory bandwidth";
+            return new PlanFinding("HWC229", false, computeMissing ? "computeEfficiency" : "bandwidthEfficiency",
+                $"'{gpuId}' has no {missing} in the catalog, so the plan's latency and throughput are not modelled: give an achieved rate (a share of the peak); its memory is still checked");
+        }
+
         /// <summary>
         /// HWC226 when the weights and workspace alone exceed <paramref name="capacity"/>; HWC227 when the KV cache of the
         /// concurrency at its context does not fit in what is left (the message gives the largest concurrency at that

@@ -425,12 +425,11 @@ namespace HardwareCatalog.Planning
             Accelerator gpu = System.Gpu;
             if (!gpu.Supports(Weights.Compute))
             {
-                findings.Add(new PlanFinding("HWC225", true, "weightFormat",
-                    $"'{gpu.Id}' does not compute in {Weights.Compute.DisplayName()}, which {Weights.DisplayName} weights need{(Weights.WeightOnly ? " after dequantisation" : "")}; it supports: {string.Join(", ", gpu.SupportedPrecisions.Select(x => x.DisplayName()))}"));
+                findings.Add(ServingCore.FormatUnsupported(gpu.Id, Weights.Compute.DisplayName(), Weights.DisplayName, Weights.WeightOnly, gpu.SupportedPrecisions.Select(x => x.DisplayName())));
             }
 
             // Memory is sized once the layout splits the model and the GPU publishes a memory size.
-            if ((gpu.UsableMemory is not null || gpu.Memory is not null) && findings.All(f => !f.IsError || f.Id is "HWC221" or "HWC225" or "HWC228"))
+            if ((gpu.UsableMemory is not null || gpu.Memory is not null) && ServingCore.LayoutSplits(findings))
             {
                 double capacity = Available(out bool nominal).Bytes;
                 if (_core.CheckMemory(_inputs, capacity, nominal, gpu.Id) is { } memory) findings.Add(memory);
@@ -438,9 +437,7 @@ namespace HardwareCatalog.Planning
 
             if (Compute is null || MemoryBandwidth is null)
             {
-                string missing = Compute is null ? $"measured {Weights.Compute.DisplayName()} matmul rate" : "measured memory bandwidth";
-                findings.Add(new PlanFinding("HWC229", false, Compute is null ? "computeEfficiency" : "bandwidthEfficiency",
-                    $"'{gpu.Id}' has no {missing} in the catalog, so the plan's latency and throughput are not modelled: give an achieved rate (a share of the peak); its memory is still checked"));
+                findings.Add(ServingCore.NoRate(gpu.Id, Compute is null, Weights.Compute.DisplayName()));
             }
 
             var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
