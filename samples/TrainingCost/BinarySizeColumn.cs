@@ -47,5 +47,8 @@ namespace TrainingCost
         /// <summary>"68.625 KiB": the size in the column's unit, with thousands separators.</summary>
         public string Format(DataSize size)
             => (size.Bytes / BytesPerUnit).ToString("#,0." + new string('#', Decimals), CultureInfo.InvariantCulture) + " " + Unit;
+
+        /// <summary>The cell that prints <see cref="Format"/> and holds the size in bytes.</summary>
+        public Cell ToCell(DataSize size) => Cell.Quantity(Format(size), size.Bytes, "B");
     }
 }

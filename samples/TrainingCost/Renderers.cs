@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace TrainingCost
 {
@@ -88,17 +90,61 @@ namespace TrainingCost
             return output.ToString();
         }
 
+        /// <summary>
+        /// An array of tables; a row is an object keyed by column. A text cell is a string; a numeric cell is
+        /// <c>{"value": number in the base unit or null, "unit": "…", "display": "the printed text"}</c>, plus any further
+        /// quantity its text shows as <c>"name": {"value": …, "unit": "…"}</c> (docs/main-job-json.md).
+        /// </summary>
         public static string Json(IReadOnlyList<Table> tables)
         {
-            var document = tables.Select(t => new
+            var document = new JsonArray();
+            foreach (Table t in tables)
             {
-                id = t.Id,
-                title = t.Title,
-                columns = t.Columns,
-                rows = t.Rows.Select(r => t.Columns.Select((c, i) => (c, v: r[i])).ToDictionary(p => p.c, p => p.v)),
-                notes = t.Notes,
-            });
-            return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+                var rows = new JsonArray();
+                foreach (IReadOnlyList<Cell> row in t.Cells)
+                {
+                    var cells = new JsonObject();
+                    for (int i = 0; i < t.Columns.Count; i++)
+                    {
+                        cells[t.Columns[i]] = JsonCell(row[i]);
+                    }
+
+                    rows.Add(cells);
+                }
+
+                document.Add(new JsonObject
+                {
+                    ["id"] = t.Id,
+                    ["title"] = t.Title,
+                    ["columns"] = new JsonArray(t.Columns.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+                    ["rows"] = rows,
+                    ["notes"] = new JsonArray(t.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+                });
+            }
+
+            var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            return document.ToJsonString(options) + "\n";
+        }
+
+        private static JsonNode? JsonCell(Cell cell)
+        {
+            if (!cell.IsNumeric)
+            {
+                return JsonValue.Create(cell.Text);
+            }
+
+            var value = new JsonObject
+            {
+                ["value"] = cell.Value is double v ? JsonValue.Create(v) : null,
+                ["unit"] = cell.Unit,
+                ["display"] = cell.Text,
+            };
+            foreach (KeyValuePair<string, Cell> also in cell.Also)
+            {
+                value[also.Key] = new JsonObject { ["value"] = also.Value.Value, ["unit"] = also.Value.Unit };
+            }
+
+            return value;
         }
 
         private static int[] Widths(Table table)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -31,20 +32,21 @@ namespace TrainingCost
         private static Table DeepSeekV3(Figures f)
         {
             Accelerator gpu = Models.DeepSeekV3.Training.Gpu;
-            var rows = new List<string[]>
+            Parameters active = Models.DeepSeekV3.ActiveParameters;
+            var rows = new List<Cell[]>
             {
                 Row("GPU-hours per trillion tokens (seed)", Hours(Figures.SeedDeepSeekHoursPerTrillionTokens), "seed input"),
-                Row("Training tokens", f.DeepSeekTokens.ToString(), "catalog"),
-                Row("Pre-training GPU-hours", Hours(f.DeepSeekPretrainingHours), "180K x 14.8"),
-                Row($"{gpu.Name} GPUs", N(f.DeepSeekGpus), "catalog"),
-                Row("Wall clock", $"{f.DeepSeekWallClock.TotalHours:N0} h = {f.DeepSeekWallClock.TotalDays:N1} days", "hours / GPUs"),
-                Row("Compute 8*T*P, P = active", f.DeepSeekCompute.ToString("0.00E+00"), $"P = {Models.DeepSeekV3.ActiveParameters}"),
+                Row("Training tokens", Cell.Quantity(f.DeepSeekTokens.ToString(), f.DeepSeekTokens.Count, "tokens"), "catalog"),
+                Row("Pre-training GPU-hours", Hours(f.DeepSeekPretrainingHours), Hours(f.DeepSeekPretrainingHours).Shown("180K x 14.8")),
+                Row($"{gpu.Name} GPUs", Count(f.DeepSeekGpus, "GPUs"), "catalog"),
+                Row("Wall clock", Seconds($"{f.DeepSeekWallClock.TotalHours:N0} h = {f.DeepSeekWallClock.TotalDays:N1} days", f.DeepSeekWallClock), "hours / GPUs"),
+                Row("Compute 8*T*P, P = active", Flop(f.DeepSeekCompute), Cell.Quantity($"P = {active}", active.Count, "parameters")),
                 Row("X = 8TP / (N*t), t = 54 days", Rate(f.DeepSeekThroughput), "per GPU"),
-                Row("X with t = the exact hours", Rate(f.DeepSeekThroughputExactHours), $"t = {f.DeepSeekWallClock.TotalHours:N0} h"),
+                Row("X with t = the exact hours", Rate(f.DeepSeekThroughputExactHours), Seconds($"t = {f.DeepSeekWallClock.TotalHours:N0} h", f.DeepSeekWallClock)),
                 Row("MFU vs dense FP8 peak", Percent(f.DeepSeekMfuFp8), Rate(gpu.Peak(Precision.Fp8))),
                 Row("MFU vs dense BF16 peak", Percent(f.DeepSeekMfuBf16), Rate(gpu.Peak(Precision.Bf16))),
-                Row("Cost of pre-training at $2/GPU-h", f.DeepSeekPretrainingCost.ToString("0.000"), Hours(f.DeepSeekPretrainingHours)),
-                Row("Cost of the full run at $2/GPU-h", f.DeepSeekReportedCost.ToString("0.000"), Hours(f.DeepSeekReportedHours) + " reported"),
+                Row("Cost of pre-training at $2/GPU-h", Usd(f.DeepSeekPretrainingCost, "0.000"), Hours(f.DeepSeekPretrainingHours)),
+                Row("Cost of the full run at $2/GPU-h", Usd(f.DeepSeekReportedCost, "0.000"), Hours(f.DeepSeekReportedHours).Append(" reported")),
             };
 
             return new Table("deepseek-v3", "DeepSeek-V3 pre-training", new[] { "Quantity", "Value", "From" }, rows,
@@ -59,24 +61,24 @@ namespace TrainingCost
 
         private static Table Gpt4OnH800(Figures f)
         {
-            var rows = f.Gpt4Readings.Select(r => (IReadOnlyList<string>)new[]
+            var rows = f.Gpt4Readings.Select(r => (IReadOnlyList<Cell>)new[]
             {
                 r.Label + (r.MoreLikely ? " *" : ""),
-                $"{r.Duration.TotalDays:N0}",
+                Seconds($"{r.Duration.TotalDays:N0}", r.Duration),
                 Hours(r.Hours),
-                r.Cost.ToString("0.00"),
-                N(r.GpusFor54Days),
+                Usd(r.Cost, "0.00"),
+                Count(r.GpusFor54Days, "GPUs"),
             }).ToList();
             rows.Add(new[]
             {
                 "seed's figures (P = 111B)",
-                Figures.SeedGpt4DaysOnH800.ToString("N0", Invariant),
+                Seconds(Figures.SeedGpt4DaysOnH800.ToString("N0", Invariant), TimeSpan.FromDays(Figures.SeedGpt4DaysOnH800)),
                 Hours(Figures.SeedGpt4H800Hours),
-                Figures.SeedGpt4H800Cost.ToString("0.00"),
-                "~" + N(Figures.SeedGpt4GpusFor54Days),
+                Usd(Figures.SeedGpt4H800Cost, "0.00"),
+                Count(Figures.SeedGpt4GpusFor54Days, "GPUs").Prepend("~"),
             });
 
-            return new Table("gpt4-h800", $"{Models.Gpt4} on {Figures.SeedGpt4H800Gpus:N0} H800 at X = {Rate(f.DeepSeekThroughput)}, 13T tokens, 8*T*P",
+            return new Table("gpt4-h800", $"{Models.Gpt4} on {Figures.SeedGpt4H800Gpus:N0} H800 at X = {Rate(f.DeepSeekThroughput).Text}, 13T tokens, 8*T*P",
                 new[] { "Reading", "Days", "GPU-h", "$2/GPU-h", "GPUs for 54 d" }, rows,
                 new[]
                 {
@@ -91,11 +93,12 @@ namespace TrainingCost
         {
             var rows = new[]
             {
-                Row("Seed: GPU-hours", Hours(Figures.SeedGpt4A100Hours), $"x $1.3 = {f.Gpt4A100SeedHoursCost:0.0}"),
-                Row("Seed: cost", Figures.SeedGpt4A100Cost.ToString("0.0"), "10x less than the hours imply"),
-                Row("Consistent GPU-hours", Hours(f.Gpt4A100ConsistentHours), "$73.5M / $1.3"),
-                Row($"On {f.Gpt4A100Gpus:N0} A100 (catalog)", $"{f.Gpt4A100WallClock.TotalDays:N1} days", "the leak says 90-100 days"),
-                Row("Compute 6*N*D, N = 280B, D = 13T", f.Gpt4A100Compute.ToString("0.00E+00"), "estimated"),
+                Row("Seed: GPU-hours", Hours(Figures.SeedGpt4A100Hours), Usd(f.Gpt4A100SeedHoursCost, "0.0").Shown($"x $1.3 = {f.Gpt4A100SeedHoursCost:0.0}")),
+                Row("Seed: cost", Usd(Figures.SeedGpt4A100Cost, "0.0"),
+                    Cell.Quantity("10x less than the hours imply", Figures.SeedGpt4A100Cost.Usd / f.Gpt4A100SeedHoursCost.Usd, Fraction)),
+                Row("Consistent GPU-hours", Hours(f.Gpt4A100ConsistentHours), Hours(f.Gpt4A100ConsistentHours).Shown("$73.5M / $1.3")),
+                Row($"On {f.Gpt4A100Gpus:N0} A100 (catalog)", Seconds($"{f.Gpt4A100WallClock.TotalDays:N1} days", f.Gpt4A100WallClock), "the leak says 90-100 days"),
+                Row("Compute 6*N*D, N = 280B, D = 13T", Flop(f.Gpt4A100Compute), "estimated"),
                 Row("Implied X per GPU", Rate(f.Gpt4A100Throughput), "compute / hours"),
                 Row("MFU vs A100 dense FP16", Percent(f.Gpt4A100Mfu), Rate(Models.Gpt4.Training.Gpu.Peak(Precision.Fp16))),
             };
@@ -110,16 +113,17 @@ namespace TrainingCost
             var rows = f.ReportedRuns.Select(r =>
             {
                 TrainingRun? run = r.Model.Training;
-                return (IReadOnlyList<string>)new[]
+                Parameters total = r.Model.TotalParameters, active = r.Model.ActiveParameters;
+                return (IReadOnlyList<Cell>)new[]
                 {
                     r.Model.Name,
-                    r.Model.ActiveParameters == r.Model.TotalParameters ? r.Model.TotalParameters.ToString() : $"{r.Model.TotalParameters}/{r.Model.ActiveParameters}",
-                    run?.Tokens?.ToString() ?? "n/a",
-                    r.Model.ContextWindow is { } context ? $"{context / 1024}K" : "n/a",
+                    Cell.Quantity(active == total ? total.ToString() : $"{total}/{active}", total.Count, "parameters").With("active", active.Count, "parameters"),
+                    run?.Tokens is { } tokens ? Cell.Quantity(tokens.ToString(), tokens.Count, "tokens") : Cell.Missing("n/a", "tokens"),
+                    r.Model.ContextWindow is { } context ? Cell.Quantity($"{context / 1024}K", context, "tokens") : Cell.Missing("n/a", "tokens"),
                     run?.Gpu?.Id ?? "n/a",
-                    run?.GpuHours is { } hours ? Hours(hours) : "n/a",
-                    r.Compute?.ToString("0.00E+00") ?? "n/a",
-                    r.Mfu is { } mfu ? Percent(mfu) + " " + run!.Precision!.Value.DisplayName() : "n/a",
+                    run?.GpuHours is { } hours ? Hours(hours) : Cell.Missing("n/a", "GPU-h"),
+                    r.Compute is { } compute ? Flop(compute) : Cell.Missing("n/a", "FLOP"),
+                    r.Mfu is { } mfu ? Percent(mfu).Append(" " + run!.Precision!.Value.DisplayName()) : Cell.Missing("n/a", Fraction),
                 };
             }).ToList();
 
@@ -156,9 +160,9 @@ namespace TrainingCost
             // One unit per column: DataSize.ToString alone would print 512 KiB beside 70.272 KB.
             BinarySizeColumn perToken = BinarySizeColumn.For(cases.Select(c => c.PerToken), decimals: 3);
             BinarySizeColumn context = BinarySizeColumn.For(cases.Select(c => c.PerToken * ContextTokens), decimals: 2);
-            var rows = cases.Select(c => (IReadOnlyList<string>)new[]
+            var rows = cases.Select(c => (IReadOnlyList<Cell>)new[]
             {
-                c.Name, c.Attention, N(c.PerToken.Bytes), perToken.Format(c.PerToken), context.Format(c.PerToken * ContextTokens),
+                c.Name, c.Attention, Count(c.PerToken.Bytes, "B"), perToken.ToCell(c.PerToken), context.ToCell(c.PerToken * ContextTokens),
             }).ToList();
 
             return new Table("kv-cache", "KV cache per token in BF16", new[] { "Model", "Attention", "Bytes", "Per token", "32K context" }, rows,
@@ -178,9 +182,9 @@ namespace TrainingCost
             ModelSpec v3 = Models.DeepSeekV3;
             Accelerator[] gpus = { Gpus.H100Sxm, Gpus.H200Sxm, Gpus.B200 };
             BinarySizeColumn memory = BinarySizeColumn.For(gpus.Select(g => g.Memory!.Value), decimals: 1);
-            var rows = gpus.Select(g => (IReadOnlyList<string>)new[]
+            var rows = gpus.Select(g => (IReadOnlyList<Cell>)new[]
             {
-                g.Name, memory.Format(g.Memory!.Value), N(Inference.GpusToHold(v3, g, Precision.Fp8)), N(Inference.GpusToHold(v3, g, Precision.Bf16)),
+                g.Name, memory.ToCell(g.Memory!.Value), Count(Inference.GpusToHold(v3, g, Precision.Fp8), "GPUs"), Count(Inference.GpusToHold(v3, g, Precision.Bf16), "GPUs"),
             }).ToList();
 
             return new Table("hold-v3", $"GPUs that hold {v3.Name}'s weights ({v3.TotalParameters} parameters)",
@@ -194,8 +198,8 @@ namespace TrainingCost
         {
             Accelerator[] gpus = { Gpus.A100Sxm80GB, Gpus.H100Sxm, Gpus.H800Sxm, Gpus.B200, Gpus.GB200 };
             Precision[] precisions = { Precision.Bf16, Precision.Fp8, Precision.Fp6, Precision.Fp4 };
-            var rows = gpus.Select(g => (IReadOnlyList<string>)new[] { g.Id }
-                .Concat(precisions.Select(p => g.Supports(p) ? g.Peak(p).TeraFlopsPerSecond.ToString("N1", Invariant) : "not supported"))
+            var rows = gpus.Select(g => (IReadOnlyList<Cell>)new Cell[] { g.Id }
+                .Concat(precisions.Select(p => g.Supports(p) ? Tera(g.Peak(p)) : Cell.Missing("not supported", "FLOP/s")))
                 .ToArray()).ToList();
 
             return new Table("precisions", "Dense peaks by precision in TFLOP/s (Supports, then Peak)", new[] { "GPU", "BF16", "FP8", "FP6", "FP4" }, rows,
@@ -213,7 +217,7 @@ namespace TrainingCost
             Accelerator[] gpus = Gpus.All.Where(g => g.UsableMemory is not null || g.MeasuredPrecisions.Count > 0).ToArray();
             // One binary unit per column: vendors' "GB" are GiB for some parts and 10^9 bytes for others (docs/dsl.md).
             BinarySizeColumn memory = BinarySizeColumn.For(gpus.Select(g => g.Memory).Concat(gpus.Select(g => g.UsableMemory)).OfType<DataSize>(), decimals: 1);
-            var rows = new List<IReadOnlyList<string>>();
+            var rows = new List<IReadOnlyList<Cell>>();
             foreach (Accelerator gpu in gpus)
             {
                 Precision precision = gpu.MeasuredPrecisions.Contains(Precision.Bf16) || gpu.MeasuredPrecisions.Count == 0 ? Precision.Bf16 : gpu.MeasuredPrecisions[0];
@@ -222,13 +226,13 @@ namespace TrainingCost
                 rows.Add(new[]
                 {
                     gpu.Id,
-                    Marked(gpu, "memory", gpu.Memory is { } size ? memory.Format(size) : "n/a"),
-                    Marked(gpu, "usableMemory", gpu.UsableMemory is { } usable ? memory.Format(usable) : "n/a"),
-                    gpu.Memory is { } total && gpu.UsableMemory is { } part ? Percent(part.Bytes / total.Bytes) : "n/a",
+                    Marked(gpu, "memory", gpu.Memory is { } size ? memory.ToCell(size) : Cell.Missing("n/a", "B")),
+                    Marked(gpu, "usableMemory", gpu.UsableMemory is { } usable ? memory.ToCell(usable) : Cell.Missing("n/a", "B")),
+                    gpu.Memory is { } total && gpu.UsableMemory is { } part ? Percent(part.Bytes / total.Bytes) : Cell.Missing("n/a", Fraction),
                     precision.DisplayName(),
-                    hasPeak ? Marked(gpu, "dense." + precision.CatalogKey(), peak.TeraFlopsPerSecond.ToString("N1", Invariant)) : "n/a",
-                    measured is { } rate ? rate.Value.TeraFlopsPerSecond.ToString("N1", Invariant) : "n/a",
-                    measured is { } achieved && hasPeak ? Percent(achieved.Value / peak) : "n/a",
+                    hasPeak ? Marked(gpu, "dense." + precision.CatalogKey(), Tera(peak)) : Cell.Missing("n/a", "FLOP/s"),
+                    measured is { } rate ? Tera(rate.Value) : Cell.Missing("n/a", "FLOP/s"),
+                    measured is { } achieved && hasPeak ? Percent(achieved.Value / peak) : Cell.Missing("n/a", Fraction),
                 });
             }
 
@@ -248,15 +252,16 @@ namespace TrainingCost
         private static Table Plans()
         {
             PublishedPlan[] plans = { PublishedPlan.DeepSeekV3(), PublishedPlan.Llama31_405B() };
-            var rows = plans.Select(p => (IReadOnlyList<string>)new[]
+            var rows = plans.Select(p => (IReadOnlyList<Cell>)new[]
             {
                 p.Name,
-                $"{p.Settings.Layout.GpuCount:N0} x {p.System.Gpu.Id}",
-                $"{p.Memory.Total.Bytes / (1 << 30):N1} GiB (s{p.Memory.Stage})",
-                (p.Fit.Fits ? $"+{p.Fit.Headroom.Bytes / (1 << 30):N1} GiB" : $"-{p.Fit.Overflow.Bytes / (1 << 30):N1} GiB") + (p.Fit.AgainstNominalMemory ? " nominal" : " usable"),
-                $"{p.Step.Total.TotalSeconds:N1} s",
+                Cell.Quantity($"{p.Settings.Layout.GpuCount:N0} x {p.System.Gpu.Id}", p.Settings.Layout.GpuCount, "GPUs"),
+                Bytes($"{p.Memory.Total.Bytes / (1 << 30):N1} GiB (s{p.Memory.Stage})", p.Memory.Total),
+                Cell.Quantity((p.Fit.Fits ? $"+{p.Fit.Headroom.Bytes / (1 << 30):N1} GiB" : $"-{p.Fit.Overflow.Bytes / (1 << 30):N1} GiB") + (p.Fit.AgainstNominalMemory ? " nominal" : " usable"),
+                    p.Fit.Fits ? p.Fit.Headroom.Bytes : -p.Fit.Overflow.Bytes, "B"),
+                Seconds($"{p.Step.Total.TotalSeconds:N1} s", p.Step.Total),
                 Percent(p.ModelledMfu),
-                Percent(p.ReportedMfu) + " " + p.PeakPrecision.DisplayName(),
+                Percent(p.ReportedMfu).Append(" " + p.PeakPrecision.DisplayName()),
             }).ToList();
 
             return new Table("plans", "Published training layouts as plans: memory per GPU, the modelled step, the MFU each report implies",
@@ -284,16 +289,16 @@ namespace TrainingCost
                 TrainingSettings s = p.Settings;
                 double days = step.TimeFor(budget).TotalDays;
                 double dollars = step.CostFor(budget, GpuHourPrice.Usd(SearchSpace.DollarsPerGpuHour)).Usd;
-                return (IReadOnlyList<string>)new[]
+                return (IReadOnlyList<Cell>)new[]
                 {
                     s.Layout.ToString(),
-                    N(s.MicroBatch),
+                    Count(s.MicroBatch, "sequences"),
                     s.Recomputation.ToString().ToLowerInvariant(),
-                    N((int)s.Zero),
-                    $"{p.Memory.Total.Bytes / (1 << 30):N1} GiB",
-                    $"{step.Total.TotalSeconds:N2} s",
+                    Count((int)s.Zero, "ZeRO stage"),
+                    Bytes($"{p.Memory.Total.Bytes / (1 << 30):N1} GiB", p.Memory.Total),
+                    Seconds($"{step.Total.TotalSeconds:N2} s", step.Total),
                     Percent(step.Mfu(p.System.Gpu.Peak(Precision.Bf16))),
-                    $"{days:N0} d, ${dollars / 1e6:N1}M",
+                    Seconds($"{days:N0} d, ${dollars / 1e6:N1}M", step.TimeFor(budget)).With("cost", dollars, "USD"),
                 };
             }).ToList();
 
@@ -319,16 +324,17 @@ namespace TrainingCost
                 ServingMemory memory = p.Memory;
                 bool fits = memory.Fits && r.MaxConcurrencyAt8K > 0;
                 ServingDecode decode = p.Decode!;
-                return (IReadOnlyList<string>)new[]
+                double? dollars = p.CostPerMillionOutputTokens(GpuHourPrice.Usd(ServingPlans.DollarsPerGpuHour))?.Usd;
+                return (IReadOnlyList<Cell>)new[]
                 {
                     r.Name,
-                    fits ? $"+{memory.Left.Bytes / (1 << 30):N1} GiB" : $"-{-memory.Left.Bytes / (1 << 30):N1} GiB",
-                    N(r.MaxConcurrencyAt8K),
-                    fits ? N(p.Workload.Concurrency) : "-",
-                    fits ? $"{p.TimeToFirstToken!.Value.TotalSeconds:N2} s" : "-",
-                    fits ? $"{decode.TimePerOutputToken.TotalMilliseconds:N1} ms" : "-",
-                    fits ? N(decode.OutputTokensPerSecond) : "-",
-                    fits ? $"{p.CostPerMillionOutputTokens(GpuHourPrice.Usd(ServingPlans.DollarsPerGpuHour))!.Value.Usd:N2}" : "-",
+                    Bytes(fits ? $"+{memory.Left.Bytes / (1 << 30):N1} GiB" : $"-{-memory.Left.Bytes / (1 << 30):N1} GiB", memory.Left),
+                    Count(r.MaxConcurrencyAt8K, "sequences"),
+                    fits ? Count(p.Workload.Concurrency, "sequences") : Cell.Missing("-", "sequences"),
+                    fits ? Seconds($"{p.TimeToFirstToken!.Value.TotalSeconds:N2} s", p.TimeToFirstToken!.Value) : Cell.Missing("-", "s"),
+                    fits ? Seconds($"{decode.TimePerOutputToken.TotalMilliseconds:N1} ms", decode.TimePerOutputToken) : Cell.Missing("-", "s"),
+                    fits ? Count(decode.OutputTokensPerSecond, "tokens/s") : Cell.Missing("-", "tokens/s"),
+                    fits ? Cell.Quantity($"{dollars!.Value:N2}", dollars.Value, PerMillionOutputTokens) : Cell.Missing("-", PerMillionOutputTokens),
                 };
             }).ToList();
 
@@ -345,16 +351,35 @@ namespace TrainingCost
             { RightAligned = new[] { false, true, true, true, true, true, true, true } };
         }
 
-        private static string Marked(Accelerator gpu, string key, string text) => gpu.IsSecondary(key) ? text + " †" : text;
+        /// <summary>The unit of a ratio, written as a fraction (0.232, printed 23.2%).</summary>
+        public const string Fraction = "fraction";
 
-        private static string[] Row(params string[] cells) => cells;
+        /// <summary>The unit of the serving table's cost column: US dollars per million output tokens, as printed.</summary>
+        public const string PerMillionOutputTokens = "USD/1M tokens";
+
+        private static Cell Marked(Accelerator gpu, string key, Cell cell) => gpu.IsSecondary(key) ? cell.Append(" †") : cell;
+
+        private static Cell[] Row(params Cell[] cells) => cells;
 
         private static string N(double value) => value.ToString("N0", Invariant);
 
-        private static string Hours(GpuHours hours) => $"{hours.Hours / 1000:N0}K";
+        private static Cell Count(double value, string unit) => Cell.Quantity(N(value), value, unit);
 
-        private static string Rate(FlopRate rate) => rate.ToString("0.0");
+        private static Cell Hours(GpuHours hours) => Cell.Quantity($"{hours.Hours / 1000:N0}K", hours.Hours, "GPU-h");
 
-        private static string Percent(double fraction) => (fraction * 100).ToString("0.0", Invariant) + "%";
+        private static Cell Rate(FlopRate rate) => Cell.Quantity(rate.ToString("0.0"), rate.FlopsPerSecond, "FLOP/s");
+
+        /// <summary>A rate printed in TFLOP/s without the unit, as the tables whose header names it print it.</summary>
+        private static Cell Tera(FlopRate rate) => Cell.Quantity(rate.TeraFlopsPerSecond.ToString("N1", Invariant), rate.FlopsPerSecond, "FLOP/s");
+
+        private static Cell Flop(Flops flops) => Cell.Quantity(flops.ToString("0.00E+00"), flops.Count, "FLOP");
+
+        private static Cell Usd(Money money, string format) => Cell.Quantity(money.ToString(format), money.Usd, "USD");
+
+        private static Cell Seconds(string text, TimeSpan time) => Cell.Quantity(text, time.TotalSeconds, "s");
+
+        private static Cell Bytes(string text, DataSize size) => Cell.Quantity(text, size.Bytes, "B");
+
+        private static Cell Percent(double fraction) => Cell.Quantity((fraction * 100).ToString("0.0", Invariant) + "%", fraction, Fraction);
     }
 }

@@ -88,7 +88,7 @@ namespace TrainingCost.Tests
             List<string[]> cells = format switch
             {
                 "json" => JsonDocument.Parse(output).RootElement.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "kv-cache")
-                    .GetProperty("rows").EnumerateArray().Select(r => kv.Columns.Select(c => r.GetProperty(c).GetString()!).ToArray()).ToList(),
+                    .GetProperty("rows").EnumerateArray().Select(r => kv.Columns.Select(c => Display(r.GetProperty(c))).ToArray()).ToList(),
                 "csv" => output.Split("\r\n").Where(l => l.StartsWith("kv-cache,", StringComparison.Ordinal)).Select(l => CsvCells(l).Skip(1).ToArray()).ToList(),
                 "markdown" => Section(output.Split('\n'), "## " + kv.Title, l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2)
                     .Select(l => l.Trim('|', ' ').Split(" | ")).ToList(),
@@ -101,6 +101,10 @@ namespace TrainingCost.Tests
             Assert.All(cells, c => Assert.Equal(kv.Columns.Count, c.Length));
             return cells.ToDictionary(c => c[0], c => kv.Columns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => c[p.i]));
         }
+
+        /// <summary>What a JSON cell prints: a text cell is the string, a numeric cell's "display".</summary>
+        private static string Display(JsonElement cell)
+            => cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetProperty("display").GetString()!;
 
         /// <summary>The lines after <paramref name="heading"/> while <paramref name="inside"/> holds.</summary>
         private static IEnumerable<string> Section(string[] lines, string heading, Func<string, bool> inside)

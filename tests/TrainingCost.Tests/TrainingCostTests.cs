@@ -221,7 +221,10 @@ namespace TrainingCost.Tests
 
             using JsonDocument json = JsonDocument.Parse(Renderers.Render(tables, "json"));
             Assert.Equal(tables.Select(t => t.Id), json.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
-            Assert.Equal(pretraining, json.RootElement[0].GetProperty("rows")[2].GetProperty("Value").GetString());
+            JsonElement pretrainingCell = json.RootElement[0].GetProperty("rows")[2].GetProperty("Value");
+            Assert.Equal(pretraining, pretrainingCell.GetProperty("display").GetString());
+            Assert.Equal(DeepSeekHoursPerTrillion * DeepSeekTrillions, pretrainingCell.GetProperty("value").GetDouble(), 6);
+            Assert.Equal("GPU-h", pretrainingCell.GetProperty("unit").GetString());
 
             string csv = Renderers.Render(tables, "csv");
             Assert.Equal(tables.Sum(t => t.Rows.Count + 1), csv.Split("\r\n").Count(l => l.Length > 0));
