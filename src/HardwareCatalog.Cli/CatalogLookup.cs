@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HardwareCatalog.Cli.Catalogs;
 
 namespace HardwareCatalog.Cli
 {
@@ -13,16 +14,18 @@ namespace HardwareCatalog.Cli
         }
     }
 
-    /// <summary>The built-in catalog by id, with the nearest ids offered when an id is unknown.</summary>
+    /// <summary>The catalog by id (the built-in one, with any <c>--catalog</c> entries), with the nearest ids offered when an id is unknown.</summary>
     public static class CatalogLookup
     {
-        public static IEnumerable<string> AllIds => Gpus.All.Select(g => g.Id).Concat(Models.All.Select(m => m.Id)).Concat(Systems.All.Select(s => s.Id));
+        private static RuntimeCatalog Catalog => RuntimeCatalog.Current;
 
-        public static Accelerator Gpu(string id) => Gpus.Find(id) ?? throw Unknown("GPU", id, Gpus.All.Select(g => g.Id));
+        public static IEnumerable<string> AllIds => Catalog.GpuList.Select(g => g.Id).Concat(Catalog.ModelList.Select(m => m.Id)).Concat(Catalog.SystemList.Select(s => s.Id));
 
-        public static ModelSpec Model(string id) => Models.Find(id) ?? throw Unknown("model", id, Models.All.Select(m => m.Id));
+        public static Accelerator Gpu(string id) => Catalog.FindGpu(id) ?? throw Unknown("GPU", id, Catalog.GpuList.Select(g => g.Id));
 
-        public static AcceleratorSystem System(string id) => Systems.Find(id) ?? throw Unknown("system", id, Systems.All.Select(s => s.Id));
+        public static ModelSpec Model(string id) => Catalog.FindModel(id) ?? throw Unknown("model", id, Catalog.ModelList.Select(m => m.Id));
+
+        public static AcceleratorSystem System(string id) => Catalog.FindSystem(id) ?? throw Unknown("system", id, Catalog.SystemList.Select(s => s.Id));
 
         /// <summary>The error for an unknown id: what kind was asked for and the nearest known ids.</summary>
         public static CliException Unknown(string kind, string id, IEnumerable<string> known)

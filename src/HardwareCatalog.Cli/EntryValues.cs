@@ -20,9 +20,10 @@ namespace HardwareCatalog.Cli
     {
         public static Entry Find(string id)
         {
-            if (Gpus.Find(id) is { } gpu) return Of(gpu);
-            if (Models.Find(id) is { } model) return Of(model);
-            if (Systems.Find(id) is { } system) return Of(system);
+            Catalogs.RuntimeCatalog catalog = Catalogs.RuntimeCatalog.Current;
+            if (catalog.FindGpu(id) is { } gpu) return Of(gpu);
+            if (catalog.FindModel(id) is { } model) return Of(model);
+            if (catalog.FindSystem(id) is { } system) return Of(system);
             throw CatalogLookup.Unknown("id", id, CatalogLookup.AllIds);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Commands;
 using HardwareCatalog.Cli.Output;
 using Spectre.Console.Cli;
@@ -28,6 +29,8 @@ namespace HardwareCatalog.Cli
                 config.Settings.ExceptionHandler = (exception, _) => Handle(exception, output);
                 // An option the command does not know is an error, not a remaining argument: "--tensr 8" must not be ignored.
                 config.Settings.StrictParsing = true;
+                // --catalog: user catalog files join the built-in catalog before the command looks anything up.
+                config.SetInterceptor(new CatalogInterceptor(output));
 
                 config.AddCommand<GpusCommand>("gpus").WithDescription("List the catalog's GPUs, filtered and sorted.")
                     .WithExample("gpus", "--vendor", "NVIDIA", "--supports", "fp8", "--min-memory", "80GiB", "--sort", "memory", "--descending");
@@ -45,6 +48,9 @@ namespace HardwareCatalog.Cli
                     .WithExample("serve", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--concurrency", "64", "--bandwidth-efficiency", "0.8");
                 config.AddCommand<SearchCommand>("search").WithDescription("Search training layouts and print the best plans.")
                     .WithExample("search", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--gpus", "1024", "--global-batch", "1024", "--sequence-length", "8192");
+                config.AddCommand<ValidateCommand>("validate").WithDescription("Check catalog files with the build's own checks; exit code 1 on an error.")
+                    .WithExample("validate", "catalogs")
+                    .WithExample("validate", "catalogs", "--format", "sarif");
                 config.AddBranch("chart", chart =>
                 {
                     chart.SetDescription("Draw a chart as SVG or PNG.");
@@ -63,6 +69,9 @@ namespace HardwareCatalog.Cli
         {
             switch (exception)
             {
+                case CatalogErrorsException catalog:
+                    foreach (var diagnostic in catalog.Diagnostics) output.Note(DiagnosticText.Line(diagnostic));
+                    return 1;
                 case CliException user:
                     output.Error(user.Message);
                     return UsageError;

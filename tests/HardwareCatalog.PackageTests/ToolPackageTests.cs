@@ -21,7 +21,7 @@ namespace HardwareCatalog.PackageTests
         }
 
         [Fact]
-        public void The_packed_tool_installs_into_a_fresh_tool_path_and_answers_help_and_show()
+        public void The_packed_tool_installs_into_a_fresh_tool_path_and_answers_help_show_and_validate()
         {
             string feed = Path.Combine(_package.Root, "tool-feed");
             string tools = Path.Combine(_package.Root, "tools");
@@ -51,7 +51,7 @@ namespace HardwareCatalog.PackageTests
             string hwcat = Path.Combine(tools, "hwcat");
             DotNet.Result help = DotNet.Execute(_package.Root, hwcat, "--help");
             Assert.True(help.ExitCode == 0, help.Output);
-            foreach (string command in new[] { "gpus", "models", "systems", "show", "compare", "train", "serve", "search", "chart" })
+            foreach (string command in new[] { "gpus", "models", "systems", "show", "compare", "train", "serve", "search", "validate", "chart" })
             {
                 Assert.Contains(" " + command + " ", help.Output);
             }
@@ -71,6 +71,28 @@ namespace HardwareCatalog.PackageTests
             DotNet.Result unknown = DotNet.Execute(_package.Root, hwcat, "show h100-sx");
             Assert.NotEqual(0, unknown.ExitCode);
             Assert.Contains("did you mean 'h100-sxm'", unknown.Output);
+
+            // validate: the build's checks without a C# project, with the built-in catalog the tool carries.
+            string[] bad =
+            {
+                "kind: gpu",
+                "id: acme-x1",
+                "extends: h100-sxm",
+                "name: Acme X1",
+                "memory: 80 GiBB",
+                "sources: [https://example.com/acme-x1]",
+            };
+            DotNet.WriteFile(Path.Combine(_package.Root, "user-catalog", "acme.yaml"), string.Join("\n", bad) + "\n");
+            DotNet.Result validate = DotNet.Execute(_package.Root, hwcat, "validate user-catalog/acme.yaml");
+            Assert.True(validate.ExitCode == 1, validate.Output);
+            // At the value of 'memory': its line (1-based) and the column after "memory: ".
+            int line = System.Array.IndexOf(bad, "memory: 80 GiBB") + 1;
+            Assert.Contains($"user-catalog/acme.yaml({line},{"memory: ".Length + 1}): error HWC103: 'memory': '80 GiBB' has an unknown unit", validate.Output);
+
+            DotNet.WriteFile(Path.Combine(_package.Root, "user-catalog", "acme.yaml"), string.Join("\n", bad).Replace("80 GiBB", "96 GB") + "\n");
+            DotNet.Result good = DotNet.Execute(_package.Root, hwcat, "show acme-x1 --catalog user-catalog --format json");
+            Assert.True(good.ExitCode == 0, good.Output);
+            Assert.Contains("acme-x1", good.Output);
         }
     }
 }

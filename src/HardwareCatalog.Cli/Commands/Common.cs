@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Units;
 using Spectre.Console.Cli;
@@ -10,8 +11,12 @@ using Spectre.Console.Cli;
 namespace HardwareCatalog.Cli.Commands
 {
     /// <summary>The option every command that prints data has.</summary>
-    public class FormatSettings : CommandSettings
+    public class FormatSettings : CommandSettings, ICatalogSettings
     {
+        [CommandOption(CatalogOption.Template)]
+        [Description(CatalogOption.Help)]
+        public string[] Catalogs { get; set; } = Array.Empty<string>();
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table, markdown, csv or json.")]
         [DefaultValue(OutputFormat.Table)]

@@ -1,8 +1,9 @@
 using System;
 using System.ComponentModel;
 using System.Linq;
-using HardwareCatalog.Planning;
+using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Output;
+using HardwareCatalog.Planning;
 using HardwareCatalog.Units;
 using Spectre.Console.Cli;
 
@@ -18,8 +19,12 @@ namespace HardwareCatalog.Cli.Commands
     }
 
     /// <summary>The options of a training plan (train, chart memory).</summary>
-    public class TrainPlanSettings : CommandSettings
+    public class TrainPlanSettings : CommandSettings, ICatalogSettings
     {
+        [CommandOption(CatalogOption.Template)]
+        [Description(CatalogOption.Help)]
+        public string[] Catalogs { get; set; } = Array.Empty<string>();
+
         [CommandOption("-m|--model <ID>")]
         [Description("The model id, e.g. llama-3.1-70b.")]
         public string Model { get; set; } = "";
@@ -179,8 +184,12 @@ namespace HardwareCatalog.Cli.Commands
     }
 
     /// <summary>The options of a serving plan (serve, chart serving, chart roofline).</summary>
-    public class ServePlanSettings : CommandSettings
+    public class ServePlanSettings : CommandSettings, ICatalogSettings
     {
+        [CommandOption(CatalogOption.Template)]
+        [Description(CatalogOption.Help)]
+        public string[] Catalogs { get; set; } = Array.Empty<string>();
+
         [CommandOption("-m|--model <ID>")]
         [Description("The model id, e.g. llama-3.1-70b.")]
         public string Model { get; set; } = "";
