@@ -197,6 +197,11 @@ namespace HardwareCatalog.Tests
             PlanCheck nvfp4 = Only(new ServingPlan(Models.Llama31_70B, Systems.DgxH100, 8, new ServingLayout(tensor: 8), WeightFormat.Nvfp4, Precision.Bf16, w));
             Assert.Equal(("HWC225", "weightFormat"), Field(nvfp4));
             Assert.Contains("FP4", nvfp4.Message);
+
+            // HWC229 then speaks of the bandwidth only: the FP4 rate's absence is HWC225's matter, as in a plan file.
+            PlanCheck nvfp4Rate = new ServingPlan(Models.Llama31_70B, Systems.DgxH100, 8, new ServingLayout(tensor: 8), WeightFormat.Nvfp4, Precision.Bf16, w)
+                .Validate().Single(c => c.Id == "HWC229");
+            Assert.Equal("bandwidthEfficiency", nvfp4Rate.Field);
             // Llama 3.1 70B: 64K of 128K context; 16 sequences of 128K need far more KV than two H100 hold.
             Assert.Equal(("HWC227", "concurrency"), Field(Only(new ServingPlan(Models.Llama31_70B, Systems.DgxH100, 2, new ServingLayout(tensor: 2), WeightFormat.Bf16, Precision.Bf16,
                 new ServingWorkload(16, 100_000, 20_000)))));

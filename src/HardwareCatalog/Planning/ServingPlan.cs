@@ -435,9 +435,11 @@ namespace HardwareCatalog.Planning
                 if (_core.CheckMemory(_inputs, capacity, nominal, gpu.Id) is { } memory) findings.Add(memory);
             }
 
-            if (Compute is null || MemoryBandwidth is null)
+            // HWC229, as a plan file reports it: a GPU that cannot compute in the format has HWC225, which says more.
+            bool computeMissing = Compute is null && gpu.Supports(Weights.Compute);
+            if (computeMissing || MemoryBandwidth is null)
             {
-                findings.Add(ServingCore.NoRate(gpu.Id, Compute is null, Weights.Compute.DisplayName()));
+                findings.Add(ServingCore.NoRate(gpu.Id, computeMissing, Weights.Compute.DisplayName()));
             }
 
             var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));

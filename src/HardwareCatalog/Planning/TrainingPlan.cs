@@ -154,7 +154,8 @@ namespace HardwareCatalog.Planning
                 if (TrainingCore.CheckMemory(inputs, peak, fit.Available.Bytes, fit.AgainstNominalMemory, gpu.Id) is { } memory) findings.Add(memory);
             }
 
-            if (PerGpu is null)
+            // HWC211, as a plan file reports it: a GPU that cannot compute in the recipe's precision has HWC207, which says more.
+            if (PerGpu is null && gpu.Supports(compute))
             {
                 findings.Add(new PlanFinding("HWC211", false, "computeEfficiency",
                     $"'{gpu.Id}' has no measured {compute.DisplayName()} matmul rate in the catalog, so the plan's step time is not modelled: give an achieved rate (computeEfficiency, a share of the dense peak); its memory is still checked"));
