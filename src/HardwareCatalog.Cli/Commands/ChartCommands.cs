@@ -212,7 +212,7 @@ namespace HardwareCatalog.Cli.Commands
                 double size = memory[term].Bytes / gib;
                 Color color = palette.GetColor(i++);
                 plot.Add.Bars(new[] { new Bar { Position = 0, ValueBase = bottom, Value = bottom + size, FillColor = color, Size = 0.5 } });
-                plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{term}: {Field.Of(memory[term]).Display}", FillColor = color });
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{term}: {Gib(memory[term])}", FillColor = color });
                 bottom += size;
             }
 
@@ -220,7 +220,7 @@ namespace HardwareCatalog.Cli.Commands
             line.LineWidth = 2;
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.Black;
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{(fit.AgainstNominalMemory ? "Nominal" : "Usable")} memory: {Field.Of(fit.Available).Display}", LineColor = Colors.Black, LineWidth = 2 });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{(fit.AgainstNominalMemory ? "Nominal" : "Usable")} memory: {Gib(fit.Available)}", LineColor = Colors.Black, LineWidth = 2 });
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(new[] { 0.0 }, new[] { $"{plan.System.Gpu.Id}, {plan.Settings.Layout}" });
             plot.Axes.SetLimitsY(0, Math.Max(bottom, fit.Available.Bytes / gib) * 1.15);
             plot.Axes.SetLimitsX(-1, 1);
@@ -230,6 +230,9 @@ namespace HardwareCatalog.Cli.Commands
             ChartFile.Save(plot, settings, _output);
             return 0;
         }
+
+        /// <summary>A size in GiB, the memory chart's axis unit, so the legend and the axis read alike.</summary>
+        private static string Gib(DataSize size) => (size.Bytes / (1024d * 1024 * 1024)).ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " GiB";
     }
 
     public sealed class ServingChartSettings : ServePlanSettings, IChartFile
