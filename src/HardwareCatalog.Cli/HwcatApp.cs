@@ -43,9 +43,11 @@ namespace HardwareCatalog.Cli
                     .WithExample("compare", "h100-sxm", "h200-sxm", "b200");
                 config.AddCommand<TrainCommand>("train").WithDescription("Evaluate a training plan: memory, step time, throughput, MFU, time, cost and checks.")
                     .WithExample("train", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--gpus", "1024", "--tensor", "4", "--sequence-parallel", "--zero", "3",
-                        "--recompute", "selective", "--global-batch", "1024", "--sequence-length", "8192", "--tokens", "15T", "--price", "2");
+                        "--recompute", "selective", "--global-batch", "1024", "--sequence-length", "8192", "--tokens", "15T", "--price", "2")
+                    .WithExample("train", "deepseek-v3-plan.yaml", "--tokens", "14.8T", "--price", "2");
                 config.AddCommand<ServeCommand>("serve").WithDescription("Evaluate a serving plan: memory, concurrency, TTFT, TPOT, throughput, cost and checks.")
-                    .WithExample("serve", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--concurrency", "64", "--bandwidth-efficiency", "0.8");
+                    .WithExample("serve", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--concurrency", "64", "--bandwidth-efficiency", "0.8")
+                    .WithExample("serve", "plans.yaml", "--id", "deepseek-v3-h200", "--price", "2");
                 config.AddCommand<SearchCommand>("search").WithDescription("Search training layouts and print the best plans.")
                     .WithExample("search", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--gpus", "1024", "--global-batch", "1024", "--sequence-length", "8192");
                 config.AddCommand<ValidateCommand>("validate").WithDescription("Check catalog files with the build's own checks; exit code 1 on an error.")

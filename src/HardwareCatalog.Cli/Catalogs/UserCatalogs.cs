@@ -63,6 +63,13 @@ namespace HardwareCatalog.Cli.Catalogs
 
         public void Intercept(CommandContext context, CommandSettings settings)
         {
+            // A plan file is checked together with the --catalog files by the command itself (PlanFiles), in one run of the pipeline.
+            if (settings is IPlanFileSettings { File: not null })
+            {
+                RuntimeCatalog.Current = RuntimeCatalog.BuiltIn;
+                return;
+            }
+
             RuntimeCatalog.Current = settings is ICatalogSettings { Catalogs.Length: > 0 } catalog
                 ? UserCatalogs.Load(catalog.Catalogs, _output)
                 : RuntimeCatalog.BuiltIn;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
 using System.Threading;
+using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Planning;
 using HardwareCatalog.Units;
@@ -41,7 +42,9 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
         {
-            TrainingPlan plan = settings.Plan();
+            PlanFromFile<TrainingPlan>? file = settings.File is null ? null : PlanFiles.Training(settings, context.Arguments, _output);
+            if (file is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+            TrainingPlan plan = file?.Plan ?? settings.Plan();
             Tokens? tokens = settings.Tokens is null ? null : OptionText.TokenCount(settings.Tokens, "--tokens");
             IReadOnlyList<PlanCheck> checks = plan.Validate();
             var report = new Report();
@@ -98,7 +101,7 @@ namespace HardwareCatalog.Cli.Commands
 
             int exit = PlanChecks.Report(checks, report, _output);
             Renderer.Write(report, settings.Format, _output);
-            PlanChecks.Print(checks, _output);
+            if (file is null) PlanChecks.Print(checks, _output);
             return exit;
         }
 
@@ -139,7 +142,9 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
         {
-            ServingPlan plan = settings.Plan();
+            PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, _output);
+            if (file is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+            ServingPlan plan = file?.Plan ?? settings.Plan();
             IReadOnlyList<PlanCheck> checks = plan.Validate();
             var report = new Report();
             report.Record("plan", $"{plan.Model.Name} on {plan.Gpus} × {plan.System.Gpu.Name}",
@@ -178,7 +183,7 @@ namespace HardwareCatalog.Cli.Commands
 
             int exit = PlanChecks.Report(checks, report, _output);
             Renderer.Write(report, settings.Format, _output);
-            PlanChecks.Print(checks, _output);
+            if (file is null) PlanChecks.Print(checks, _output);
             return exit;
         }
     }

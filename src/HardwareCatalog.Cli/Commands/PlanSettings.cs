@@ -9,9 +9,17 @@ using Spectre.Console.Cli;
 
 namespace HardwareCatalog.Cli.Commands
 {
-    /// <summary>The options of a training plan and its output format (train).</summary>
-    public sealed class TrainSettings : TrainPlanSettings
+    /// <summary>The options of a training plan, or a plan file, and its output format (train).</summary>
+    public sealed class TrainSettings : TrainPlanSettings, IPlanFileSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: training); the plan comes from it instead of the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file to evaluate, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table, markdown, csv or json.")]
         [DefaultValue(OutputFormat.Table)]
@@ -174,9 +182,17 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    /// <summary>The options of a serving plan and its output format (serve).</summary>
-    public sealed class ServeSettings : ServePlanSettings
+    /// <summary>The options of a serving plan, or a plan file, and its output format (serve).</summary>
+    public sealed class ServeSettings : ServePlanSettings, IPlanFileSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: serving); the plan comes from it instead of the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file to evaluate, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table, markdown, csv or json.")]
         [DefaultValue(OutputFormat.Table)]
