@@ -118,7 +118,7 @@ namespace HardwareCatalog.Cli.Tests
             string[] options =
             {
                 "--model", "llama-3.1-405b", "--system", "dgx-h100", "--gpus", "16384", "--tensor", "8", "--pipeline", "16", "--data", "128", "--sequence-parallel",
-                "--micro-batch", "1", "--global-batch", "2048", "--sequence-length", "8192", "--recipe", "bf16", "--zero", "2", "--recompute", "selective",
+                "--micro-batch", "1", "--global-batch", "2048", "--sequence-length", "8192", "--recipe", "bf16-mixed", "--zero", "2", "--recompute", "selective",
             };
             foreach (string format in new[] { "table", "markdown", "csv", "json" })
             {

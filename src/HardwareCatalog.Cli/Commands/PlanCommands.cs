@@ -211,9 +211,9 @@ namespace HardwareCatalog.Cli.Commands
         public int GlobalBatch { get; set; }
 
         [CommandOption("--recipe <RECIPE>")]
-        [Description("Precision recipe: bf16, fp16 or fp8.")]
-        [DefaultValue("bf16")]
-        public string Recipe { get; set; } = "bf16";
+        [Description("Precision recipe, as plan files name it: bf16-mixed, fp16-mixed or fp8-deepseek-v3.")]
+        [DefaultValue("bf16-mixed")]
+        public string Recipe { get; set; } = "bf16-mixed";
 
         [CommandOption("--efficiency <SHARE>")]
         [Description("Achieved share of the dense peak (default: the measured matmul rate).")]

@@ -88,9 +88,9 @@ namespace HardwareCatalog.Cli.Commands
         public int SequenceLength { get; set; } = 4096;
 
         [CommandOption("--recipe <RECIPE>")]
-        [Description("Precision recipe: bf16 (BF16 mixed), fp16 (FP16 mixed) or fp8 (DeepSeek-V3's FP8).")]
-        [DefaultValue("bf16")]
-        public string Recipe { get; set; } = "bf16";
+        [Description("Precision recipe, as plan files name it: bf16-mixed, fp16-mixed or fp8-deepseek-v3 (DeepSeek-V3's FP8).")]
+        [DefaultValue("bf16-mixed")]
+        public string Recipe { get; set; } = "bf16-mixed";
 
         [CommandOption("--zero <STAGE>")]
         [Description("ZeRO stage 0-3.")]
@@ -116,10 +116,10 @@ namespace HardwareCatalog.Cli.Commands
 
         public static PrecisionRecipe RecipeOf(string name) => name.ToLowerInvariant() switch
         {
-            "bf16" => PrecisionRecipe.Bf16Mixed,
-            "fp16" => PrecisionRecipe.Fp16Mixed,
-            "fp8" => PrecisionRecipe.Fp8DeepSeekV3,
-            _ => throw CatalogLookup.Unknown("recipe", name, new[] { "bf16", "fp16", "fp8" }),
+            "bf16-mixed" => PrecisionRecipe.Bf16Mixed,
+            "fp16-mixed" => PrecisionRecipe.Fp16Mixed,
+            "fp8-deepseek-v3" => PrecisionRecipe.Fp8DeepSeekV3,
+            _ => throw CatalogLookup.Unknown("recipe", name, new[] { "bf16-mixed", "fp16-mixed", "fp8-deepseek-v3" }),
         };
 
         /// <summary>The plan the options describe; invalid combinations the runtime refuses become a <see cref="CliException"/>.</summary>
