@@ -26,8 +26,8 @@ namespace HardwareCatalog.Cli.Commands
         public OutputFormat Format { get; set; } = OutputFormat.Table;
     }
 
-    /// <summary>The options of a training plan (train, chart memory).</summary>
-    public class TrainPlanSettings : CommandSettings, ICatalogSettings
+    /// <summary>What every plan's options start with: the catalog files, the model, the system, the GPUs, t and p.</summary>
+    public abstract class PlanTargetSettings : CommandSettings, ICatalogSettings
     {
         [CommandOption(CatalogOption.Template)]
         [Description(CatalogOption.Help)]
@@ -38,11 +38,11 @@ namespace HardwareCatalog.Cli.Commands
         public string Model { get; set; } = "";
 
         [CommandOption("--system <ID>")]
-        [Description("The system id, e.g. dgx-h100 (its GPU and network).")]
+        [Description("The system id, e.g. dgx-h100 (its GPU and networks).")]
         public string System { get; set; } = "";
 
         [CommandOption("--gpus <N>")]
-        [Description("GPUs of the run (default: tensor × pipeline × context × data).")]
+        [Description("GPUs of the plan (default: the product of the parallel sizes).")]
         public int? Gpus { get; set; }
 
         [CommandOption("--tensor <N>")]
@@ -52,6 +52,11 @@ namespace HardwareCatalog.Cli.Commands
         [CommandOption("--pipeline <N>")]
         [DefaultValue(1)]
         public int Pipeline { get; set; } = 1;
+    }
+
+    /// <summary>The options of a training plan (train, chart memory); GPUs default to t × p × c × d.</summary>
+    public class TrainPlanSettings : PlanTargetSettings
+    {
 
         [CommandOption("--virtual-stages <N>")]
         [Description("Interleaved pipeline stages per GPU.")]
@@ -199,32 +204,9 @@ namespace HardwareCatalog.Cli.Commands
         public OutputFormat Format { get; set; } = OutputFormat.Table;
     }
 
-    /// <summary>The options of a serving plan (serve, chart serving, chart roofline).</summary>
-    public class ServePlanSettings : CommandSettings, ICatalogSettings
+    /// <summary>The options of a serving plan (serve, chart serving, chart roofline); GPUs default to t × p × replicas.</summary>
+    public class ServePlanSettings : PlanTargetSettings
     {
-        [CommandOption(CatalogOption.Template)]
-        [Description(CatalogOption.Help)]
-        public string[] Catalogs { get; set; } = Array.Empty<string>();
-
-        [CommandOption("-m|--model <ID>")]
-        [Description("The model id, e.g. llama-3.1-70b.")]
-        public string Model { get; set; } = "";
-
-        [CommandOption("--system <ID>")]
-        [Description("The system id, e.g. dgx-h100.")]
-        public string System { get; set; } = "";
-
-        [CommandOption("--gpus <N>")]
-        [Description("GPUs of the deployment (default: tensor × pipeline × replicas).")]
-        public int? Gpus { get; set; }
-
-        [CommandOption("--tensor <N>")]
-        [DefaultValue(1)]
-        public int Tensor { get; set; } = 1;
-
-        [CommandOption("--pipeline <N>")]
-        [DefaultValue(1)]
-        public int Pipeline { get; set; } = 1;
 
         [CommandOption("--expert <N>")]
         [DefaultValue(1)]
