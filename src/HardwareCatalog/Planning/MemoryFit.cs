@@ -54,8 +54,7 @@ namespace HardwareCatalog.Planning
         public static MemoryFit Of(TrainingMemory memory, Accelerator gpu)
         {
             if (gpu is null) throw new ArgumentNullException(nameof(gpu));
-            bool nominal = gpu.UsableMemory is null;
-            DataSize available = gpu.UsableMemory ?? gpu.Memory
+            DataSize available = Capacity(gpu, out bool nominal)
                 ?? throw new ArgumentException($"{gpu.Id}: the catalog gives neither usable nor nominal memory.", nameof(gpu));
 
             var terms = new List<MemoryTermSize>(16);
@@ -71,6 +70,16 @@ namespace HardwareCatalog.Planning
             // Stable: equal sizes keep the breakdown's order.
             MemoryTermSize[] largest = terms.OrderByDescending(x => x.Size.Bytes).ToArray();
             return new MemoryFit(gpu, memory.Total, available, nominal, largest);
+        }
+
+        /// <summary>
+        /// What every plan compares with: the GPU's usable memory, else its nominal memory (<paramref name="nominal"/> is then
+        /// true); null when the catalog gives neither.
+        /// </summary>
+        internal static DataSize? Capacity(Accelerator gpu, out bool nominal)
+        {
+            nominal = gpu.UsableMemory is null;
+            return gpu.UsableMemory ?? gpu.Memory;
         }
 
         /// <summary>The GPU compared with.</summary>

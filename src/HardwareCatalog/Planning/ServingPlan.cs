@@ -340,26 +340,26 @@ namespace HardwareCatalog.Planning
 
         /// <summary>Memory per GPU, term by term, against usable memory.</summary>
         /// <exception cref="InvalidOperationException">The GPU publishes no memory size.</exception>
-        public ServingMemory Memory => new(Core.Memory(_inputs), Available(out bool nominal), nominal);
+        public ServingMemory Memory => new(_core.Memory(_inputs), Available(out bool nominal), nominal);
 
         /// <summary>The most sequences the plan holds at <paramref name="contextTokens"/> tokens each.</summary>
         public int MaxConcurrency(int contextTokens)
         {
             if (contextTokens <= 0) throw new ArgumentOutOfRangeException(nameof(contextTokens), contextTokens, "A context holds at least one token.");
-            return (int)Math.Min(int.MaxValue, Core.MaxConcurrency(_inputs, Available(out _).Bytes, contextTokens));
+            return (int)Math.Min(int.MaxValue, _core.MaxConcurrency(_inputs, Available(out _).Bytes, contextTokens));
         }
 
         /// <summary>The longest context each sequence can hold at the workload's concurrency (0 when the weights do not fit).</summary>
-        public int MaxContext => (int)Math.Min(int.MaxValue, Core.MaxContext(_inputs, Available(out _).Bytes));
+        public int MaxContext => (int)Math.Min(int.MaxValue, _core.MaxContext(_inputs, Available(out _).Bytes));
 
         /// <summary>Time to first token of one request in an idle replica, or null without achieved rates.</summary>
         public TimeSpan? TimeToFirstToken => Rates(out double flops, out double bandwidth)
-            ? QuantityText.ToTimeSpan(Core.Prefill(_inputs, flops, bandwidth, Network().ScaleUp.Value.BytesPerSecond).Seconds)
+            ? QuantityText.ToTimeSpan(_core.Prefill(_inputs, flops, bandwidth, Network().ScaleUp.Value.BytesPerSecond).Seconds)
             : null;
 
         /// <summary>Prompt tokens per second of the whole plan when it only prefills (cached tokens count, as DeepSeek's disclosure counts them), or null.</summary>
         public double? InputTokensPerSecond => Rates(out double flops, out double bandwidth)
-            ? Layout.Replicas * Workload.InputTokens / Core.Prefill(_inputs, flops, bandwidth, Network().ScaleUp.Value.BytesPerSecond).Seconds
+            ? Layout.Replicas * Workload.InputTokens / _core.Prefill(_inputs, flops, bandwidth, Network().ScaleUp.Value.BytesPerSecond).Seconds
             : null;
 
         /// <summary>One decode step at the workload's concurrency, or null without achieved rates.</summary>
@@ -401,7 +401,7 @@ namespace HardwareCatalog.Planning
                 ServingInputs x = _inputs;
                 x.Concurrency = concurrency;
                 ServingDecode decode = DecodeAt(x, flops, bandwidth);
-                points.Add(new ServingPoint(concurrency, Core.Memory(x).Total <= capacity, decode.TimePerOutputToken, decode.OutputTokensPerSecondPerGpu));
+                points.Add(new ServingPoint(concurrency, _core.Memory(x).Total <= capacity, decode.TimePerOutputToken, decode.OutputTokensPerSecondPerGpu));
             }
 
             return points;
@@ -429,10 +429,9 @@ namespace HardwareCatalog.Planning
             }
 
             // Memory is sized once the layout splits the model and the GPU publishes a memory size.
-            if ((gpu.UsableMemory is not null || gpu.Memory is not null) && ServingCore.LayoutSplits(findings))
+            if (MemoryFit.Capacity(gpu, out bool nominal) is { } capacity && ServingCore.LayoutSplits(findings))
             {
-                double capacity = Available(out bool nominal).Bytes;
-                if (_core.CheckMemory(_inputs, capacity, nominal, gpu.Id) is { } memory) findings.Add(memory);
+                if (_core.CheckMemory(_inputs, capacity.Bytes, nominal, gpu.Id) is { } memory) findings.Add(memory);
             }
 
             // HWC229, as a plan file reports it: a GPU that cannot compute in the format has HWC225, which says more.
@@ -442,18 +441,13 @@ namespace HardwareCatalog.Planning
                 findings.Add(ServingCore.NoRate(gpu.Id, computeMissing, Weights.Compute.DisplayName()));
             }
 
-            var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
-            checks.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-            return checks;
+            return PlanCheck.InIdOrder(findings);
         }
-
-        private ServingCore Core => _core;
 
         private DataSize Available(out bool nominal)
         {
             Accelerator gpu = System.Gpu;
-            nominal = gpu.UsableMemory is null;
-            return gpu.UsableMemory ?? gpu.Memory ?? throw new InvalidOperationException($"'{gpu.Id}' has no published memory size.");
+            return MemoryFit.Capacity(gpu, out nominal) ?? throw new InvalidOperationException($"'{gpu.Id}' has no published memory size.");
         }
 
         private TrainingNetwork Network() => TrainingNetwork.Of(System, NetworkEfficiency);
@@ -468,7 +462,7 @@ namespace HardwareCatalog.Planning
         private ServingDecode DecodeAt(in ServingInputs x, double flops, double bandwidth)
         {
             TrainingNetwork network = Network();
-            DecodeStep step = Core.Decode(x, flops, bandwidth, network.ScaleUp.Value.BytesPerSecond, network.ScaleOut.Value.BytesPerSecond, network.ScaleUpDomain);
+            DecodeStep step = _core.Decode(x, flops, bandwidth, network.ScaleUp.Value.BytesPerSecond, network.ScaleOut.Value.BytesPerSecond, network.ScaleUpDomain);
             return new ServingDecode(step, (int)x.Concurrency, (int)x.GpuCount);
         }
     }

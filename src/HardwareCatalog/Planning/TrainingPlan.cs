@@ -47,6 +47,14 @@ namespace HardwareCatalog.Planning
 
         /// <inheritdoc/>
         public override string ToString() => $"{(Severity == PlanCheckSeverity.Error ? "error" : "warning")} {Id}: {Message}";
+
+        /// <summary>The checks of <paramref name="findings"/>, in id order: what every plan's Validate returns.</summary>
+        internal static IReadOnlyList<PlanCheck> InIdOrder(List<PlanFinding> findings)
+        {
+            var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
+            checks.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            return checks;
+        }
     }
 
     /// <summary>
@@ -147,11 +155,10 @@ namespace HardwareCatalog.Planning
             // Memory is evaluated once the layout splits the model (a count mismatch alone does not stop it) and the GPU
             // publishes a memory size (a GPU without one cannot be checked).
             if (findings.All(f => !f.IsError || f.Id is "HWC201" or "HWC206" or "HWC207") && Model.TrainingCore() is { } core
-                && (gpu.UsableMemory is not null || gpu.Memory is not null))
+                && MemoryFit.Capacity(gpu, out bool nominal) is { } capacity)
             {
                 StageLoad peak = core.Peak(inputs, out _);
-                MemoryFit fit = MemoryFit.Of(TrainingMemoryModel.ToMemory(inputs, peak), gpu);
-                if (TrainingCore.CheckMemory(inputs, peak, fit.Available.Bytes, fit.AgainstNominalMemory, gpu.Id) is { } memory) findings.Add(memory);
+                if (TrainingCore.CheckMemory(inputs, peak, capacity.Bytes, nominal, gpu.Id) is { } memory) findings.Add(memory);
             }
 
             // HWC211, as a plan file reports it: a GPU that cannot compute in the recipe's precision has HWC207, which says more.
@@ -161,9 +168,7 @@ namespace HardwareCatalog.Planning
                     $"'{gpu.Id}' has no measured {compute.DisplayName()} matmul rate in the catalog, so the plan's step time is not modelled: give an achieved rate (computeEfficiency, a share of the dense peak); its memory is still checked"));
             }
 
-            var checks = findings.ConvertAll(f => new PlanCheck(f.Id, f.IsError ? PlanCheckSeverity.Error : PlanCheckSeverity.Warning, f.Field, f.Message));
-            checks.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-            return checks;
+            return PlanCheck.InIdOrder(findings);
         }
 
     }

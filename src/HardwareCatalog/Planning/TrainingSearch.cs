@@ -172,7 +172,7 @@ namespace HardwareCatalog.Planning
                 _bestSeconds = new double[top];
                 _bestBytes = new double[top];
                 Accelerator gpu = space.System.Gpu;
-                _capacity = (gpu.UsableMemory ?? gpu.Memory)?.Bytes ?? 0;
+                _capacity = MemoryFit.Capacity(gpu, out _)?.Bytes ?? 0;
                 _flopRate = space.PerGpu.Value.FlopsPerSecond;
                 TrainingNetwork network = TrainingNetwork.Of(space.System, space.NetworkEfficiency);
                 _scaleUp = network.ScaleUp.Value.BytesPerSecond;
