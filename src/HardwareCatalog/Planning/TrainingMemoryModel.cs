@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using HardwareCatalog.Units;
 
 namespace HardwareCatalog.Planning
@@ -28,14 +29,8 @@ namespace HardwareCatalog.Planning
         /// <exception cref="ArgumentException">As <see cref="PerGpu"/>.</exception>
         public static TrainingMemory Peak(ModelSpec model, TrainingSettings settings)
         {
-            TrainingMemory peak = PerStage(model, settings, 0);
-            for (int stage = 1; stage < settings.Layout.Pipeline; stage++)
-            {
-                TrainingMemory memory = PerStage(model, settings, stage);
-                if (memory.Total > peak.Total) peak = memory;
-            }
-
-            return peak;
+            TrainingCore core = Prepare(model, settings, out TrainingInputs inputs);
+            return ToMemory(inputs, core.Peak(inputs, out _));
         }
 
         /// <summary>
@@ -48,38 +43,34 @@ namespace HardwareCatalog.Planning
         /// <exception cref="ArgumentException">As <see cref="PerGpu"/>.</exception>
         public static TrainingMemory PerStage(ModelSpec model, TrainingSettings settings, int stage)
         {
+            TrainingCore core = Prepare(model, settings, out TrainingInputs inputs);
+            if (stage < 0 || stage >= inputs.Pipeline) throw new ArgumentOutOfRangeException(nameof(stage), stage, $"Stages are 0 to {inputs.Pipeline - 1}.");
+            return ToMemory(inputs, core.Stage(inputs, stage));
+        }
+
+        /// <summary>The model's prepared shape and the settings as numbers, once the layout is known to split the model.</summary>
+        private static TrainingCore Prepare(ModelSpec model, TrainingSettings settings, out TrainingInputs inputs)
+        {
             if (model is null) throw new ArgumentNullException(nameof(model));
             if (settings is null) throw new ArgumentNullException(nameof(settings));
-            if (stage < 0 || stage >= settings.Layout.Pipeline) throw new ArgumentOutOfRangeException(nameof(stage), stage, $"Stages are 0 to {settings.Layout.Pipeline - 1}.");
-
-            ModelShape shape = model.Shape();
-            ParallelLayout layout = settings.Layout;
-            int t = layout.Tensor, p = layout.Pipeline, v = layout.VirtualStages;
-            if (shape.Layers is not int layers || shape.HiddenSize is null || shape.VocabularySize is null || shape.Gated is null || shape.Heads <= 0)
-            {
-                throw new ArgumentException($"{model.Id}: memory needs layers, hiddenSize, vocabularySize, activation and attention.", nameof(model));
-            }
-
-            if (layers < p * v) throw new ArgumentException($"{model.Id}: {layers} layers are fewer than pipeline × virtual stages = {p} × {v} chunks.", nameof(settings));
-            if (shape.Heads % t != 0) throw new ArgumentException($"{model.Id}: {shape.Heads} attention heads do not split over tensor parallelism {t}.", nameof(settings));
-            if (!shape.IsLatentAttention && shape.KvHeads % t != 0 && t % shape.KvHeads != 0)
-            {
-                throw new ArgumentException($"{model.Id}: {shape.KvHeads} key/value heads neither split over nor replicate evenly across tensor parallelism {t}.", nameof(settings));
-            }
-
-            if (shape.IsMixtureOfExperts && shape.RoutedExperts % layout.Expert != 0)
-            {
-                throw new ArgumentException($"{model.Id}: {shape.RoutedExperts} routed experts do not split over expert parallelism {layout.Expert}.", nameof(settings));
-            }
-
-            if (settings.ActivationStorage == ActivationStorage.DeepSeekV3 && (!shape.IsLatentAttention || shape.KvLoraRank is null))
-            {
-                throw new ArgumentException($"{model.Id}: DeepSeek-V3's activation storage recomputes MLA's up-projections: it needs MLA attention with kvLoraRank.", nameof(settings));
-            }
 
             TrainingCore core = model.TrainingCore() ?? throw new ArgumentException($"{model.Id}: memory needs the full shape: {model.TrainingShapeMissing()}.", nameof(model));
-            TrainingInputs inputs = settings.Inputs();
-            return ToMemory(inputs, core.Stage(inputs, stage));
+            inputs = settings.Inputs();
+
+            // The plan checks' own rules, where they leave the split undefined: heads and key/value heads over t (HWC202,
+            // HWC203), fewer layers than chunks (HWC204 as an error), routed experts over e (HWC205 for a MoE model) and
+            // DeepSeek-V3's storage without MLA (HWC210). The GPU count and the batch do not change a stage's memory.
+            var findings = new List<PlanFinding>();
+            TrainingCore.CheckLayout(core.Shape, model.Id, inputs, inputs.GpuCount, findings);
+            foreach (PlanFinding finding in findings)
+            {
+                if (finding.IsError && (finding.Id is "HWC202" or "HWC203" or "HWC204" or "HWC210" || (finding.Id == "HWC205" && core.Shape.IsMixtureOfExperts)))
+                {
+                    throw new ArgumentException(finding.Message + ".", nameof(settings));
+                }
+            }
+
+            return core;
         }
 
         /// <summary>The typed breakdown of a stage's load: model states sharded as the ZeRO stage says, and activations.</summary>
