@@ -191,10 +191,10 @@ namespace HardwareCatalog.Generators.Schema
         public static readonly string[] ActivationStorages = { "korthikanti", "deepseek-v3" };
 
         /// <summary>
-        /// A training plan: a model on a system's GPUs with its settings. A plan is a configuration, not a published
-        /// figure: its name and sources are optional, and it extends nothing.
+        /// The keys every plan kind starts with (what it is, which model on which system, how many GPUs, t and p),
+        /// followed by <paramref name="own"/>.
         /// </summary>
-        public static readonly FieldSpec Training = new("training", ValueKind.Mapping, children: new FieldSpec[]
+        private static FieldSpec[] PlanKeys(FieldSpec[] own) => new FieldSpec[]
         {
             new("kind", ValueKind.String, required: true, inherited: false),
             new("id", ValueKind.String, required: true, inherited: false),
@@ -207,6 +207,14 @@ namespace HardwareCatalog.Generators.Schema
             new("gpus", ValueKind.Integer, required: true),
             new("tensor", ValueKind.Integer),
             new("pipeline", ValueKind.Integer),
+        }.Concat(own).ToArray();
+
+        /// <summary>
+        /// A training plan: a model on a system's GPUs with its settings. A plan is a configuration, not a published
+        /// figure: its name and sources are optional, and it extends nothing.
+        /// </summary>
+        public static readonly FieldSpec Training = new("training", ValueKind.Mapping, children: PlanKeys(new FieldSpec[]
+        {
             new("virtualStages", ValueKind.Integer),
             new("data", ValueKind.Integer),
             new("expert", ValueKind.Integer),
@@ -223,7 +231,7 @@ namespace HardwareCatalog.Generators.Schema
             new("computeEfficiency", ValueKind.Number),
             new("networkEfficiency", ValueKind.Number),
             new("overlapDataParallel", ValueKind.Boolean),
-        });
+        }));
 
         public const string ServingKind = "serving";
 
@@ -231,19 +239,8 @@ namespace HardwareCatalog.Generators.Schema
         /// A serving plan: a model on a system's GPUs with its layout, weight format, KV cache precision and workload. Like a
         /// training plan, a configuration: its name and sources are optional, and it extends nothing.
         /// </summary>
-        public static readonly FieldSpec Serving = new("serving", ValueKind.Mapping, children: new FieldSpec[]
+        public static readonly FieldSpec Serving = new("serving", ValueKind.Mapping, children: PlanKeys(new FieldSpec[]
         {
-            new("kind", ValueKind.String, required: true, inherited: false),
-            new("id", ValueKind.String, required: true, inherited: false),
-            new("identifier", ValueKind.String, inherited: false),
-            new("name", ValueKind.String),
-            new("notes", ValueKind.String, inherited: false),
-            new("sources", ValueKind.StringList),
-            new("model", ValueKind.String, required: true),
-            new("system", ValueKind.String, required: true),
-            new("gpus", ValueKind.Integer, required: true),
-            new("tensor", ValueKind.Integer),
-            new("pipeline", ValueKind.Integer),
             new("expert", ValueKind.Integer),
             new("replicas", ValueKind.Integer),
             new("redundantExperts", ValueKind.Integer),
@@ -259,7 +256,7 @@ namespace HardwareCatalog.Generators.Schema
             new("computeEfficiency", ValueKind.Number),
             new("bandwidthEfficiency", ValueKind.Number),
             new("networkEfficiency", ValueKind.Number),
-        });
+        }));
 
         public static IReadOnlyList<string> Kinds { get; } = new[] { GpuKind, ModelKind, SystemKind, TrainingKind, ServingKind };
 
