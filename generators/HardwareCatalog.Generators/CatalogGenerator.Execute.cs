@@ -14,7 +14,12 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace HardwareCatalog.Generators
 {
+    // The catalog library compiles this half without the generator's incremental wiring, as a helper of its own.
+#if HARDWARECATALOG_CATALOG_LIBRARY
+    internal sealed partial class CatalogGenerator
+#else
     public sealed partial class CatalogGenerator
+#endif
     {
         /// <summary>The item metadata the build props put on catalog files: <c>user</c>, <c>builtin</c> or <c>pack</c>.</summary>
         internal const string FileKindMetadata = "build_metadata.AdditionalFiles.HardwareCatalogFile";

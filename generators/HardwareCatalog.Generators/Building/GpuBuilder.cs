@@ -95,18 +95,18 @@ namespace HardwareCatalog.Generators.Building
         }
 
         /// <summary>The values written in the long form, with their own source or secondary mark.</summary>
-        internal static EquatableArray<ValueSource> ValueSources(EntryFields fields)
+        internal static EquatableArray<Model.ValueSource> ValueSources(EntryFields fields)
         {
-            List<ValueSource>? sources = null;
+            List<Model.ValueSource>? sources = null;
             foreach (ParsedField field in fields.All)
             {
                 if (field.Source is not null || field.IsSecondary)
                 {
-                    (sources ??= new List<ValueSource>()).Add(new ValueSource(field.Path, field.Source, field.IsSecondary));
+                    (sources ??= new List<Model.ValueSource>()).Add(new Model.ValueSource(field.Path, field.Source, field.IsSecondary));
                 }
             }
 
-            return sources is null ? EquatableArray<ValueSource>.Empty : sources.ToEquatableArray();
+            return sources is null ? EquatableArray<Model.ValueSource>.Empty : sources.ToEquatableArray();
         }
 
         /// <summary>

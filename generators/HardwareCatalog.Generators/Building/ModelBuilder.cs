@@ -18,7 +18,7 @@ namespace HardwareCatalog.Generators.Building
             Attention? attention = fields.Has("attention") ? BuildAttention(fields) : null;
             Moe? moe = fields.Has("moe") ? BuildMoe(fields) : null;
             CheckConsistency(fields, attention, moe);
-            TrainingRun? training = fields.Has("training") ? BuildTraining(fields) : null;
+            Model.TrainingRun? training = fields.Has("training") ? BuildTraining(fields) : null;
             if (!fields.Ok)
             {
                 return null;
@@ -199,7 +199,7 @@ namespace HardwareCatalog.Generators.Building
             }
         }
 
-        private static TrainingRun BuildTraining(EntryFields fields)
+        private static Model.TrainingRun BuildTraining(EntryFields fields)
         {
             int? precision = null;
             if (fields.Field("training.precision") is { } precisionField)
@@ -216,7 +216,7 @@ namespace HardwareCatalog.Generators.Building
                 }
             }
 
-            return new TrainingRun(fields.Quantity("training.tokens"), fields.Text("training.gpu"), null, fields.Integer("training.gpuCount"), fields.Quantity("training.gpuHours"), precision);
+            return new Model.TrainingRun(fields.Quantity("training.tokens"), fields.Text("training.gpu"), null, fields.Integer("training.gpuCount"), fields.Quantity("training.gpuHours"), precision);
         }
     }
 }

@@ -192,7 +192,7 @@ namespace HardwareCatalog.Generators.Emitting
             w.Close();
         }
 
-        private static void WritePeakStruct(CodeWriter w, string typeName, string label, string lookup, EquatableArray<Peak> peaks, bool sparse, EquatableArray<ValueSource> sources)
+        private static void WritePeakStruct(CodeWriter w, string typeName, string label, string lookup, EquatableArray<Peak> peaks, bool sparse, EquatableArray<Model.ValueSource> sources)
         {
             w.Doc($"<summary>{label} peaks of the precisions this accelerator supports.</summary>");
             w.Open($"public readonly struct {typeName}");

@@ -118,13 +118,13 @@ namespace HardwareCatalog.Generators.Emitting
         }
 
         /// <summary>The values that name their own source, as the runtime reads them: key, URL or empty, "secondary" or empty.</summary>
-        public static string ValueSourceArray(EquatableArray<ValueSource> sources)
+        public static string ValueSourceArray(EquatableArray<Model.ValueSource> sources)
             => sources.Count == 0 ? "null" : StringArray(new EquatableArray<string>(sources.SelectMany(s => new[] { s.Path, s.Url ?? "", s.IsSecondary ? "secondary" : "" }).ToArray()));
 
         /// <summary>What a member's doc says of where its value comes from, when the value names its own source.</summary>
-        public static string Provenance(EquatableArray<ValueSource> sources, string path)
+        public static string Provenance(EquatableArray<Model.ValueSource> sources, string path)
         {
-            ValueSource? source = sources.FirstOrDefault(s => s.Path == path);
+            Model.ValueSource? source = sources.FirstOrDefault(s => s.Path == path);
             if (source is null) return "";
             string kind = source.IsSecondary ? "<b>Secondary source</b> (press, reseller or third-party database; build with <c>HardwareCatalogSecondaryValues=exclude</c> to leave it out)" : "Source";
             return source.Url is null ? $" {kind}." : $" {kind}: {Xml(source.Url)}.";

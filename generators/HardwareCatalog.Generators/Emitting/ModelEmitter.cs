@@ -120,7 +120,7 @@ namespace HardwareCatalog.Generators.Emitting
         }
 
         /// <summary>The run on the accelerator's base-type instance, so that <c>Models.All</c> loads no accelerator type either.</summary>
-        private static string Training(TrainingRun? training)
+        private static string Training(Model.TrainingRun? training)
         {
             if (training is null) return "null";
             string[] slots =
