@@ -12,28 +12,61 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace HardwareCatalog.Catalogs
 {
-    /// <summary>One catalog file handed to the pipeline: its path (as diagnostics name it), its text and whether it is built in.</summary>
+    /// <summary>One catalog file handed to the pipeline.</summary>
+    /// <param name="Path">The file's path, as its diagnostics name it.</param>
+    /// <param name="Text">The file's YAML or JSON text.</param>
+    /// <param name="IsBuiltIn">Whether it is one of the package's built-in catalog files (a built-in entry may not be redefined by a user file).</param>
     public sealed record CatalogSource(string Path, string Text, bool IsBuiltIn);
 
-    /// <summary>A diagnostic as the compiler prints it: id, severity, formatted message, file and 1-based line and column.</summary>
-    public sealed record CatalogDiagnostic(string Id, DiagnosticSeverity Severity, string Message, string? Path, int Line, int Column, string Title, string HelpUri)
+    /// <summary>How much a catalog diagnostic matters: as the build treats it.</summary>
+    public enum CatalogSeverity
+    {
+        /// <summary>Reported, never failing a build.</summary>
+        Info,
+
+        /// <summary>A build goes on, unless it treats warnings as errors.</summary>
+        Warning,
+
+        /// <summary>The build fails; a catalog with an error is not loaded.</summary>
+        Error,
+    }
+
+    /// <summary>A diagnostic as the build reports it for a catalog file.</summary>
+    /// <param name="Id">The diagnostic id, such as HWC101.</param>
+    /// <param name="Severity">Error, warning or info.</param>
+    /// <param name="Message">The formatted message.</param>
+    /// <param name="Path">The file it is located in, or null when it concerns no file.</param>
+    /// <param name="Line">The 1-based line, or 0 when it concerns no file.</param>
+    /// <param name="Column">The 1-based column, or 0 when it concerns no file.</param>
+    /// <param name="Title">The rule's title.</param>
+    /// <param name="HelpUri">The rule's documentation page.</param>
+    public sealed record CatalogDiagnostic(string Id, CatalogSeverity Severity, string Message, string? Path, int Line, int Column, string Title, string HelpUri)
     {
         /// <summary>The lower-case severity word of the MSBuild line format: error, warning or info.</summary>
         public string Level => Severity switch
         {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
+            CatalogSeverity.Error => "error",
+            CatalogSeverity.Warning => "warning",
             _ => "info",
         };
 
+        /// <summary>The diagnostic in the MSBuild line format the build prints: <c>path(line,col): error HWC123: message</c>.</summary>
+        public override string ToString()
+            => (Path is { } path ? $"{path}({Line},{Column}): " : "") + $"{Level} {Id}: {Message}";
+
         /// <summary>A diagnostic of the compiler's, as data.</summary>
-        public static CatalogDiagnostic From(Diagnostic diagnostic)
+        internal static CatalogDiagnostic From(Diagnostic diagnostic)
         {
             FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
             bool located = diagnostic.Location != Location.None && span.IsValid;
             return new CatalogDiagnostic(
                 diagnostic.Id,
-                diagnostic.Severity,
+                diagnostic.Severity switch
+                {
+                    DiagnosticSeverity.Error => CatalogSeverity.Error,
+                    DiagnosticSeverity.Warning => CatalogSeverity.Warning,
+                    _ => CatalogSeverity.Info,
+                },
                 diagnostic.GetMessage(CultureInfo.InvariantCulture),
                 located ? span.Path : null,
                 located ? span.StartLinePosition.Line + 1 : 0,
@@ -44,7 +77,7 @@ namespace HardwareCatalog.Catalogs
     }
 
     /// <summary>What one run of the pipeline found: its diagnostics and the catalog it resolved.</summary>
-    public sealed class CatalogCheckResult
+    internal sealed class CatalogCheckResult
     {
         internal CatalogCheckResult(IReadOnlyList<CatalogDiagnostic> diagnostics, ImmutableArray<GpuEntry> gpus, ResolvedCatalog resolved)
         {
@@ -57,7 +90,7 @@ namespace HardwareCatalog.Catalogs
         public IReadOnlyList<CatalogDiagnostic> Diagnostics { get; }
 
         /// <summary>Whether any diagnostic is an error.</summary>
-        public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        public bool HasErrors => Diagnostics.Any(d => d.Severity == CatalogSeverity.Error);
 
         /// <summary>Every accelerator the generator would emit: those built with their file and not turned away, then those built from <c>extends</c>.</summary>
         internal ImmutableArray<GpuEntry> Gpus { get; }
@@ -73,7 +106,7 @@ namespace HardwareCatalog.Catalogs
     /// and no MSBuild property set, so every default applies. What it leaves out needs a compilation: the catalogs of
     /// referenced assemblies, and the emitted code.
     /// </summary>
-    public static class CatalogCheck
+    internal static class CatalogCheck
     {
         /// <summary>Runs parse, build, link and resolve over <paramref name="files"/>.</summary>
         public static CatalogCheckResult Run(IEnumerable<CatalogSource> files, CancellationToken cancellationToken = default)

@@ -1,17 +1,14 @@
-extern alias catalogs;
-
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using catalogs::HardwareCatalog.Catalogs;
 
-namespace HardwareCatalog.Cli.Catalogs
+namespace HardwareCatalog.Catalogs
 {
     /// <summary>
-    /// Catalog files for the pipeline: the built-in catalog the tool carries (the files the package hands the generator,
-    /// tagged builtin) and the files or directories a user names.
+    /// Catalog files for the pipeline: the built-in catalog this library carries (the files the package hands the
+    /// generator, tagged built-in) and the files or directories a user names.
     /// </summary>
     public static class CatalogFiles
     {
@@ -39,10 +36,13 @@ namespace HardwareCatalog.Cli.Catalogs
 
         /// <summary>
         /// The user's catalog files: each path a file, or a directory searched recursively for *.yaml, *.yml and *.json
-        /// (not *.schema.json), in ordinal order. A path that does not exist or cannot be read is a usage error.
+        /// (not *.schema.json), in ordinal order; each file once, by its full path.
         /// </summary>
-        public static IReadOnlyList<CatalogSource> Read(IEnumerable<string> paths, string option)
+        /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
+        /// <exception cref="IOException">A directory or a file cannot be read (the message names it).</exception>
+        public static IReadOnlyList<CatalogSource> Read(IEnumerable<string> paths)
         {
+            if (paths is null) throw new ArgumentNullException(nameof(paths));
             var files = new List<string>();
             foreach (string path in paths)
             {
@@ -54,7 +54,7 @@ namespace HardwareCatalog.Cli.Catalogs
                     }
                     catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                     {
-                        throw new CliException($"{option}: cannot read the directory '{path}': {exception.Message}");
+                        throw new IOException($"cannot read the directory '{path}': {exception.Message}", exception);
                     }
                 }
                 else if (File.Exists(path))
@@ -63,7 +63,7 @@ namespace HardwareCatalog.Cli.Catalogs
                 }
                 else
                 {
-                    throw new CliException($"{option}: no such file or directory: '{path}'");
+                    throw new FileNotFoundException($"no such file or directory: '{path}'", path);
                 }
             }
 
@@ -75,14 +75,10 @@ namespace HardwareCatalog.Cli.Catalogs
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException($"{option}: cannot read '{Relative(file)}': {exception.Message}");
+                    throw new IOException($"cannot read '{file}': {exception.Message}", exception);
                 }
             }).ToList();
         }
-
-        /// <summary>A path as diagnostics print it: relative to the current directory (a built-in file's resource name as it is).</summary>
-        public static string Relative(string path)
-            => Path.IsPathRooted(path) ? Path.GetRelativePath(Directory.GetCurrentDirectory(), path) : path;
 
         private static bool IsCatalogFile(string file)
             => s_extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && !file.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Catalogs;
 
 namespace HardwareCatalog.Cli
@@ -17,15 +18,15 @@ namespace HardwareCatalog.Cli
     /// <summary>The catalog by id (the built-in one, with any <c>--catalog</c> entries), with the nearest ids offered when an id is unknown.</summary>
     public static class CatalogLookup
     {
-        private static RuntimeCatalog Catalog => RuntimeCatalog.Current;
+        private static LoadedCatalog Catalog => RuntimeCatalog.Current;
 
-        public static IEnumerable<string> AllIds => Catalog.GpuList.Select(g => g.Id).Concat(Catalog.ModelList.Select(m => m.Id)).Concat(Catalog.SystemList.Select(s => s.Id));
+        public static IEnumerable<string> AllIds => Catalog.Gpus.Select(g => g.Id).Concat(Catalog.Models.Select(m => m.Id)).Concat(Catalog.Systems.Select(s => s.Id));
 
-        public static Accelerator Gpu(string id) => Catalog.FindGpu(id) ?? throw Unknown("GPU", id, Catalog.GpuList.Select(g => g.Id));
+        public static Accelerator Gpu(string id) => Catalog.FindGpu(id) ?? throw Unknown("GPU", id, Catalog.Gpus.Select(g => g.Id));
 
-        public static ModelSpec Model(string id) => Catalog.FindModel(id) ?? throw Unknown("model", id, Catalog.ModelList.Select(m => m.Id));
+        public static ModelSpec Model(string id) => Catalog.FindModel(id) ?? throw Unknown("model", id, Catalog.Models.Select(m => m.Id));
 
-        public static AcceleratorSystem System(string id) => Catalog.FindSystem(id) ?? throw Unknown("system", id, Catalog.SystemList.Select(s => s.Id));
+        public static AcceleratorSystem System(string id) => Catalog.FindSystem(id) ?? throw Unknown("system", id, Catalog.Systems.Select(s => s.Id));
 
         /// <summary>The error for an unknown id: what kind was asked for and the nearest known ids.</summary>
         public static CliException Unknown(string kind, string id, IEnumerable<string> known)

@@ -20,7 +20,7 @@ namespace HardwareCatalog.Cli
     {
         public static Entry Find(string id)
         {
-            Catalogs.RuntimeCatalog catalog = Catalogs.RuntimeCatalog.Current;
+            var catalog = Catalogs.RuntimeCatalog.Current;
             if (catalog.FindGpu(id) is { } gpu) return Of(gpu);
             if (catalog.FindModel(id) is { } model) return Of(model);
             if (catalog.FindSystem(id) is { } system) return Of(system);

@@ -1,4 +1,5 @@
 using System;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Commands;
 using HardwareCatalog.Cli.Output;
@@ -71,7 +72,7 @@ namespace HardwareCatalog.Cli
         {
             switch (exception)
             {
-                case CatalogErrorsException catalog:
+                case CatalogException catalog:
                     foreach (var diagnostic in catalog.Diagnostics) output.Note(DiagnosticText.Line(diagnostic));
                     return 1;
                 case CliException user:

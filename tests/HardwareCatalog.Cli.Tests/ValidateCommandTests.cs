@@ -151,15 +151,6 @@ namespace HardwareCatalog.Cli.Tests
         }
 
         [Fact]
-        public void The_tool_carries_the_built_in_files_the_package_hands_the_generator()
-        {
-            IEnumerable<string> expected = Build.BuiltInFiles.Select(f => Path.GetRelativePath(Build.RepositoryRoot, f).Replace('\\', '/'));
-            Assert.Equal(expected, HardwareCatalog.Cli.Catalogs.CatalogFiles.BuiltIn.Select(s => s.Path));
-            Assert.All(HardwareCatalog.Cli.Catalogs.CatalogFiles.BuiltIn, s => Assert.Equal(File.ReadAllText(Path.Combine(Build.RepositoryRoot, s.Path)), s.Text));
-            Assert.All(HardwareCatalog.Cli.Catalogs.CatalogFiles.BuiltIn, s => Assert.True(s.IsBuiltIn));
-        }
-
-        [Fact]
         public void Warnings_do_not_fail_unless_warnings_are_errors()
         {
             using var folder = new TempCatalog();

@@ -1,16 +1,11 @@
-extern alias catalogs;
-
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using catalogs::HardwareCatalog.Catalogs;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Planning;
-using HardwareCatalog.Units;
-using G = catalogs::HardwareCatalog.Generators.Model;
-using PrecisionRows = catalogs::HardwareCatalog.PrecisionTable;
-using Recipes = catalogs::HardwareCatalog.Generators.Building.TrainingRecipes;
+using G = HardwareCatalog.Generators.Model;
 
 namespace HardwareCatalog.Cli.Catalogs
 {
@@ -45,7 +40,7 @@ namespace HardwareCatalog.Cli.Catalogs
         {
             Loaded loaded = Load(settings, arguments, TrainOptions, "train", output);
             G.TrainingPlanOutput plan = Pick(loaded, "training", loaded.Result.Resolved.Plans.Where(p => InFile(p.Plan.EntryLocation, loaded.Path)).OrderBy(p => p.Plan.EntryLocation.Span.Start).ToList(), p => p.Plan.Id, settings.Id);
-            return new PlanFromFile<TrainingPlan>(Training(plan, loaded.Catalog), loaded.Result.Diagnostics);
+            return new PlanFromFile<TrainingPlan>(loaded.Catalog.FindTrainingPlan(plan.Plan.Id)!, loaded.Result.Diagnostics);
         }
 
         /// <summary>The serving plan of <paramref name="settings"/>' file; the catalog it names entries from becomes <see cref="RuntimeCatalog.Current"/>.</summary>
@@ -53,48 +48,7 @@ namespace HardwareCatalog.Cli.Catalogs
         {
             Loaded loaded = Load(settings, arguments, ServeOptions, "serve", output);
             G.ServingPlanOutput plan = Pick(loaded, "serving", loaded.Result.Resolved.ServingPlans.Where(p => InFile(p.Plan.EntryLocation, loaded.Path)).OrderBy(p => p.Plan.EntryLocation.Span.Start).ToList(), p => p.Plan.Id, settings.Id);
-            return new PlanFromFile<ServingPlan>(Serving(plan, loaded.Catalog), loaded.Result.Diagnostics);
-        }
-
-        /// <summary>The runtime twin of the <c>TrainingPlans</c> member TrainingPlanEmitter writes for <paramref name="output"/>.</summary>
-        internal static TrainingPlan Training(G.TrainingPlanOutput output, RuntimeCatalog catalog)
-        {
-            G.TrainingEntry plan = output.Plan;
-            ModelSpec model = catalog.FindModel(plan.ModelId) ?? throw Missing("model", plan.ModelId);
-            AcceleratorSystem system = catalog.FindSystem(plan.SystemId) ?? throw Missing("system", plan.SystemId);
-            var layout = new ParallelLayout(tensor: plan.Tensor, pipeline: plan.Pipeline, data: plan.Data, expert: plan.Expert, virtualStages: plan.VirtualStages,
-                sequenceParallel: plan.SequenceParallel, context: plan.Context);
-            PrecisionRecipe recipe = Member<PrecisionRecipe>(Recipes.Recipe(plan.Recipe)!.RuntimeName);
-            OptimizerStateLayout? stateLayout = plan.StateLayout is { } key ? Member<OptimizerStateLayout>(Recipes.StateLayout(key)!.RuntimeName) : null;
-            var settings = new TrainingSettings(layout, microBatch: plan.MicroBatch, sequenceLength: plan.SequenceLength, globalBatch: plan.GlobalBatch, recipe: recipe,
-                zero: (ZeroStage)plan.Zero, recomputation: Enum.Parse<ActivationRecomputation>(plan.Recomputation, ignoreCase: true), stateLayout: stateLayout,
-                activationStorage: plan.ActivationStorage == "deepseek-v3" ? ActivationStorage.DeepSeekV3 : ActivationStorage.Korthikanti);
-            Achieved<FlopRate>? perGpu = plan.ComputeEfficiency is double efficiency
-                ? Achieved.FromEfficiency(system.Gpu.Peak(PrecisionAt(output.ComputePrecision)), efficiency)
-                : null;
-            return new TrainingPlan(model, system, plan.Gpus, settings, perGpu, networkEfficiency: plan.NetworkEfficiency, overlapDataParallel: plan.OverlapDataParallel, id: plan.Id);
-        }
-
-        /// <summary>The runtime twin of the <c>ServingPlans</c> member ServingPlanEmitter writes for <paramref name="output"/>.</summary>
-        internal static ServingPlan Serving(G.ServingPlanOutput output, RuntimeCatalog catalog)
-        {
-            G.ServingEntry plan = output.Plan;
-            ModelSpec model = catalog.FindModel(plan.ModelId) ?? throw Missing("model", plan.ModelId);
-            AcceleratorSystem system = catalog.FindSystem(plan.SystemId) ?? throw Missing("system", plan.SystemId);
-            var layout = new ServingLayout(tensor: plan.Tensor, pipeline: plan.Pipeline, expert: plan.Expert, replicas: plan.Replicas, redundantExperts: plan.RedundantExperts);
-            var workload = new ServingWorkload(concurrency: plan.Concurrency, inputTokens: plan.InputTokens, outputTokens: plan.OutputTokens, prefixHitRate: plan.PrefixHitRate,
-                draftTokens: plan.DraftTokens, acceptance: plan.Acceptance);
-            Achieved<FlopRate>? compute = plan.ComputeEfficiency is double computeShare
-                ? Achieved.FromEfficiency(system.Gpu.Peak(PrecisionAt(output.ComputePrecision)), computeShare)
-                : null;
-
-            // As the emitter: a share of a datasheet bandwidth the catalog does not give is no rate (HWC229).
-            Achieved<Bandwidth>? bandwidth = plan.BandwidthEfficiency is double bandwidthShare && output.Bandwidth is not null
-                ? Achieved.FromEfficiency(system.Gpu.MemoryBandwidth!.Value, bandwidthShare)
-                : null;
-            WeightFormat weights = WeightFormat.Find(plan.WeightFormat) ?? throw Missing("weight format", plan.WeightFormat);
-            return new ServingPlan(model, system, plan.Gpus, layout, weights, PrecisionAt(plan.KvCache), workload, compute, bandwidth,
-                networkEfficiency: plan.NetworkEfficiency, prefillChunk: plan.PrefillChunk, id: plan.Id);
+            return new PlanFromFile<ServingPlan>(loaded.Catalog.FindServingPlan(plan.Plan.Id)!, loaded.Result.Diagnostics);
         }
 
         /// <summary>The option names of <paramref name="arguments"/> that a plan file does not allow (a value such as -1 is no option).</summary>
@@ -106,7 +60,7 @@ namespace HardwareCatalog.Cli.Catalogs
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
 
-        private sealed record Loaded(string Path, CatalogCheckResult Result, RuntimeCatalog Catalog);
+        private sealed record Loaded(string Path, CatalogCheckResult Result, LoadedCatalog Catalog);
 
         private static Loaded Load(IPlanFileSettings settings, IReadOnlyList<string> arguments, IReadOnlyCollection<string> allowed, string command, CliOutput output)
         {
@@ -118,15 +72,15 @@ namespace HardwareCatalog.Cli.Catalogs
             }
 
             if (Directory.Exists(file)) throw new CliException($"{command}: '{file}' is a directory; give one plan file");
-            IReadOnlyList<CatalogSource> catalogs = CatalogFiles.Read(settings.Catalogs, "--catalog");
-            IReadOnlyList<CatalogSource> plans = CatalogFiles.Read(new[] { file }, command);
+            IReadOnlyList<CatalogSource> catalogs = InputFiles.Read(settings.Catalogs, "--catalog");
+            IReadOnlyList<CatalogSource> plans = InputFiles.Read(new[] { file }, command);
             string path = plans[0].Path;
             CatalogCheckResult result = UserCatalogs.Check(catalogs.Where(c => c.Path != path).Concat(plans).ToList());
 
             // Every diagnostic as validate prints it, the file's located at its key: with an error, the handler prints them and exits with 1.
-            if (result.HasErrors) throw new CatalogErrorsException(result.Diagnostics);
+            if (result.HasErrors) throw new CatalogException(result.Diagnostics);
             foreach (CatalogDiagnostic diagnostic in result.Diagnostics) output.Note(DiagnosticText.Line(diagnostic));
-            RuntimeCatalog catalog = CatalogMapping.WithUserEntries(RuntimeCatalog.BuiltIn, result.Gpus, result.Resolved.Models, result.Resolved.Systems);
+            LoadedCatalog catalog = CatalogMapping.WithUserEntries(LoadedCatalog.BuiltIn, result);
             RuntimeCatalog.Current = catalog;
             return new Loaded(path, result, catalog);
         }
@@ -134,7 +88,7 @@ namespace HardwareCatalog.Cli.Catalogs
         /// <summary>The plan <paramref name="wanted"/> names, or the file's only plan of the kind; <paramref name="plans"/> in the file's order.</summary>
         private static TPlan Pick<TPlan>(Loaded loaded, string kind, IReadOnlyList<TPlan> plans, Func<TPlan, string> id, string? wanted)
         {
-            string file = CatalogFiles.Relative(loaded.Path);
+            string file = InputFiles.Relative(loaded.Path);
             if (plans.Count == 0)
             {
                 string other = kind == "training" ? "serving" : "training";
@@ -155,16 +109,5 @@ namespace HardwareCatalog.Cli.Catalogs
         }
 
         private static bool InFile(G.LocationInfo location, string path) => string.Equals(location.FilePath, path, StringComparison.Ordinal);
-
-        /// <summary>The runtime's <c>Precision</c> at a row of the precision table, by the member name the emitter writes.</summary>
-        private static Precision PrecisionAt(int row) => Enum.Parse<Precision>(PrecisionRows.Rows[row].MemberName);
-
-        /// <summary>The runtime's static property the emitter writes for a table row (<c>PrecisionRecipe.Bf16Mixed</c>, …).</summary>
-        private static T Member<T>(string name)
-            => typeof(T).GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) is T value
-                ? value
-                : throw new InvalidOperationException($"{typeof(T).Name} has no member {name}");
-
-        private static InvalidOperationException Missing(string what, string id) => new($"the resolved plan names {what} '{id}', which the catalog does not hold");
     }
 }

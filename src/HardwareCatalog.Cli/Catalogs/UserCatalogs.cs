@@ -1,11 +1,6 @@
-extern alias catalogs;
-
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using catalogs::HardwareCatalog.Catalogs;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Output;
-using Microsoft.CodeAnalysis;
 using Spectre.Console.Cli;
 
 namespace HardwareCatalog.Cli.Catalogs
@@ -25,32 +20,21 @@ namespace HardwareCatalog.Cli.Catalogs
         public const string Help = "A catalog file or directory (*.yaml, *.yml, *.json) to add to the built-in catalog (repeatable); checked as the build checks it.";
     }
 
-    /// <summary>A user catalog with errors: its diagnostics are printed and the command exits with 1.</summary>
-    public sealed class CatalogErrorsException : Exception
-    {
-        public CatalogErrorsException(IReadOnlyList<CatalogDiagnostic> diagnostics)
-            : base("the catalog has errors")
-            => Diagnostics = diagnostics;
-
-        public IReadOnlyList<CatalogDiagnostic> Diagnostics { get; }
-    }
-
     /// <summary>Loads user catalog files through the generator's pipeline, with the built-in catalog, and maps their entries to runtime objects.</summary>
     public static class UserCatalogs
     {
         /// <summary>Checks the built-in files with <paramref name="files"/>, as a build would.</summary>
-        public static CatalogCheckResult Check(IReadOnlyList<CatalogSource> files) => CatalogCheck.Run(CatalogFiles.BuiltIn.Concat(files));
+        internal static CatalogCheckResult Check(IReadOnlyList<CatalogSource> files) => LoadedCatalog.Run(files);
 
         /// <summary>
-        /// The built-in catalog plus the entries of <paramref name="paths"/>. Errors throw <see cref="CatalogErrorsException"/>;
+        /// The built-in catalog plus the entries of <paramref name="paths"/>. Errors throw <see cref="CatalogException"/>;
         /// warnings are written to standard error and the catalog is used.
         /// </summary>
-        public static RuntimeCatalog Load(IReadOnlyList<string> paths, CliOutput output)
+        public static LoadedCatalog Load(IReadOnlyList<string> paths, CliOutput output)
         {
-            CatalogCheckResult result = Check(CatalogFiles.Read(paths, "--catalog"));
-            if (result.HasErrors) throw new CatalogErrorsException(result.Diagnostics);
-            foreach (CatalogDiagnostic warning in result.Diagnostics) output.Note(DiagnosticText.Line(warning));
-            return CatalogMapping.WithUserEntries(RuntimeCatalog.BuiltIn, result.Gpus, result.Resolved.Models, result.Resolved.Systems);
+            LoadedCatalog catalog = LoadedCatalog.Load(InputFiles.Read(paths, "--catalog"));
+            foreach (CatalogDiagnostic warning in catalog.Diagnostics) output.Note(DiagnosticText.Line(warning));
+            return catalog;
         }
     }
 
@@ -66,13 +50,13 @@ namespace HardwareCatalog.Cli.Catalogs
             // A plan file is checked together with the --catalog files by the command itself (PlanFiles), in one run of the pipeline.
             if (settings is IPlanFileSettings { File: not null })
             {
-                RuntimeCatalog.Current = RuntimeCatalog.BuiltIn;
+                RuntimeCatalog.Current = LoadedCatalog.BuiltIn;
                 return;
             }
 
             RuntimeCatalog.Current = settings is ICatalogSettings { Catalogs.Length: > 0 } catalog
                 ? UserCatalogs.Load(catalog.Catalogs, _output)
-                : RuntimeCatalog.BuiltIn;
+                : LoadedCatalog.BuiltIn;
         }
     }
 
@@ -81,11 +65,11 @@ namespace HardwareCatalog.Cli.Catalogs
     {
         /// <summary><c>path(line,col): error HWC123: message</c>, the path relative to the current directory.</summary>
         public static string Line(CatalogDiagnostic diagnostic)
-            => (diagnostic.Path is { } path ? $"{CatalogFiles.Relative(path)}({diagnostic.Line},{diagnostic.Column}): " : "")
+            => (diagnostic.Path is { } path ? $"{InputFiles.Relative(path)}({diagnostic.Line},{diagnostic.Column}): " : "")
                 + $"{diagnostic.Level} {diagnostic.Id}: {diagnostic.Message}";
 
         /// <summary>Whether this diagnostic fails the run: an error, or a warning when warnings count as errors.</summary>
         public static bool Fails(CatalogDiagnostic diagnostic, bool warningsAsErrors)
-            => diagnostic.Severity == DiagnosticSeverity.Error || (warningsAsErrors && diagnostic.Severity == DiagnosticSeverity.Warning);
+            => diagnostic.Severity == CatalogSeverity.Error || (warningsAsErrors && diagnostic.Severity == CatalogSeverity.Warning);
     }
 }

@@ -73,7 +73,7 @@ namespace HardwareCatalog.Cli.Commands
         {
             Precision[] supports = settings.Supports.Select(s => OptionText.Precision(s, "--supports")).ToArray();
             double? minMemory = settings.MinMemory is null ? null : OptionText.Size(settings.MinMemory, "--min-memory").Bytes;
-            IEnumerable<Accelerator> gpus = RuntimeCatalog.Current.GpuList
+            IEnumerable<Accelerator> gpus = RuntimeCatalog.Current.Gpus
                 .Where(g => settings.Vendor is null || string.Equals(g.Vendor, settings.Vendor, StringComparison.OrdinalIgnoreCase))
                 .Where(g => settings.Architecture is null || string.Equals(g.Architecture, settings.Architecture, StringComparison.OrdinalIgnoreCase))
                 .Where(g => supports.All(g.Supports))
@@ -133,7 +133,7 @@ namespace HardwareCatalog.Cli.Commands
             if (settings.Moe && settings.Dense) throw new CliException("--moe and --dense exclude each other");
             double? min = settings.MinParams is null ? null : OptionText.ParameterCount(settings.MinParams, "--min-params").Count;
             double? max = settings.MaxParams is null ? null : OptionText.ParameterCount(settings.MaxParams, "--max-params").Count;
-            IEnumerable<ModelSpec> models = RuntimeCatalog.Current.ModelList
+            IEnumerable<ModelSpec> models = RuntimeCatalog.Current.Models
                 .Where(m => settings.Developer is null || string.Equals(m.Developer, settings.Developer, StringComparison.OrdinalIgnoreCase))
                 .Where(m => !settings.Moe || m.Moe is not null)
                 .Where(m => !settings.Dense || m.Moe is null)
@@ -178,7 +178,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, SystemsSettings settings, CancellationToken cancellationToken)
         {
             string? gpu = settings.Gpu is null ? null : CatalogLookup.Gpu(settings.Gpu).Id;
-            IEnumerable<AcceleratorSystem> systems = RuntimeCatalog.Current.SystemList
+            IEnumerable<AcceleratorSystem> systems = RuntimeCatalog.Current.Systems
                 .Where(s => settings.Vendor is null || string.Equals(s.Vendor, settings.Vendor, StringComparison.OrdinalIgnoreCase))
                 .Where(s => gpu is null || s.Gpu.Id == gpu);
 

@@ -1,11 +1,9 @@
-extern alias catalogs;
-
 using System;
 using System.ComponentModel;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
-using catalogs::HardwareCatalog.Catalogs;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Output;
 using Spectre.Console;
@@ -54,7 +52,7 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
         {
-            var files = CatalogFiles.Read(settings.Paths, "validate");
+            var files = InputFiles.Read(settings.Paths, "validate");
             CatalogCheckResult result = UserCatalogs.Check(files);
             if (settings.Format == DiagnosticFormat.Sarif)
             {
@@ -65,8 +63,8 @@ namespace HardwareCatalog.Cli.Commands
                 foreach (CatalogDiagnostic diagnostic in result.Diagnostics) _output.Raw.WriteLine(DiagnosticText.Line(diagnostic));
             }
 
-            int errors = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-            int warnings = result.Diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+            int errors = result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Error);
+            int warnings = result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Warning);
             _output.Note($"{files.Count} catalog file{(files.Count == 1 ? "" : "s")} checked with the built-in catalog: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
 
             return result.Diagnostics.Any(d => DiagnosticText.Fails(d, settings.WarningsAsErrors)) ? 1 : 0;

@@ -1,12 +1,9 @@
-extern alias catalogs;
-
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using catalogs::HardwareCatalog.Catalogs;
+using HardwareCatalog.Catalogs;
 using HardwareCatalog.Cli.Catalogs;
-using Microsoft.CodeAnalysis;
 
 namespace HardwareCatalog.Cli.Output
 {
@@ -85,15 +82,15 @@ namespace HardwareCatalog.Cli.Output
             => Log(diagnostics, toolVersion).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
         /// <summary>SARIF levels: error, warning, note.</summary>
-        private static string Level(DiagnosticSeverity severity) => severity switch
+        private static string Level(CatalogSeverity severity) => severity switch
         {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
+            CatalogSeverity.Error => "error",
+            CatalogSeverity.Warning => "warning",
             _ => "note",
         };
 
         /// <summary>A relative URI reference: the relative path's segments escaped and joined with forward slashes.</summary>
         private static string Uri(string path)
-            => string.Join("/", CatalogFiles.Relative(path).Split('/', '\\').Select(System.Uri.EscapeDataString));
+            => string.Join("/", InputFiles.Relative(path).Split('/', '\\').Select(System.Uri.EscapeDataString));
     }
 }
