@@ -58,11 +58,14 @@ namespace HardwareCatalog.Cli
                 {
                     chart.SetDescription("Draw a chart as SVG or PNG.");
                     chart.AddCommand<RooflineCommand>("roofline").WithDescription("GPUs' compute roofs and bandwidth slopes, with a serving plan's operating points.")
-                        .WithExample("chart", "roofline", "--gpu", "h100-sxm", "--gpu", "b200", "--out", "roofline.svg");
+                        .WithExample("chart", "roofline", "--gpu", "h100-sxm", "--gpu", "b200", "--out", "roofline.svg")
+                        .WithExample("chart", "roofline", "deepseek-v3-h200-serving.yaml", "--out", "roofline.svg");
                     chart.AddCommand<MemoryChartCommand>("memory").WithDescription("A training plan's memory per GPU by term against usable memory.")
-                        .WithExample("chart", "memory", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "8", "--pipeline", "4", "--out", "memory.png");
+                        .WithExample("chart", "memory", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "8", "--pipeline", "4", "--out", "memory.png")
+                        .WithExample("chart", "memory", "deepseek-v3-plan.yaml", "--out", "memory.png");
                     chart.AddCommand<ServingChartCommand>("serving").WithDescription("A serving plan's throughput against latency over concurrency.")
-                        .WithExample("chart", "serving", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--bandwidth-efficiency", "0.8", "--out", "serving.svg");
+                        .WithExample("chart", "serving", "--model", "llama-3.1-70b", "--system", "dgx-h100", "--tensor", "4", "--weights", "fp8", "--bandwidth-efficiency", "0.8", "--out", "serving.svg")
+                        .WithExample("chart", "serving", "plans.yaml", "--id", "deepseek-v3-h200", "--out", "serving.svg");
                 });
             });
         }

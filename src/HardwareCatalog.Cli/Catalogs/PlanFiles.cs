@@ -35,18 +35,33 @@ namespace HardwareCatalog.Cli.Catalogs
 
         public static readonly string[] ServeOptions = { "--catalog", "-f", "--format", "--price", "--id" };
 
+        /// <summary>The options that may go with a plan file in the charts: the file gives the plan, these only how the chart is drawn.</summary>
+        public static readonly string[] MemoryChartOptions = { "--catalog", "-o", "--out", "--width", "--height", "--id" };
+
+        public static readonly string[] ServingChartOptions = { "--catalog", "-o", "--out", "--width", "--height", "--max-concurrency", "--id" };
+
+        public static readonly string[] RooflineOptions = { "--catalog", "-o", "--out", "--width", "--height", "--gpu", "--precision", "--id" };
+
         /// <summary>The training plan of <paramref name="settings"/>' file; the catalog it names entries from becomes <see cref="RuntimeCatalog.Current"/>.</summary>
         public static PlanFromFile<TrainingPlan> Training(IPlanFileSettings settings, IReadOnlyList<string> arguments, CliOutput output)
+            => Training(settings, arguments, TrainOptions, "train", output);
+
+        /// <summary>The training plan of <paramref name="settings"/>' file for <paramref name="command"/>, which allows only <paramref name="allowed"/> with a file.</summary>
+        public static PlanFromFile<TrainingPlan> Training(IPlanFileSettings settings, IReadOnlyList<string> arguments, IReadOnlyCollection<string> allowed, string command, CliOutput output)
         {
-            Loaded loaded = Load(settings, arguments, TrainOptions, "train", output);
+            Loaded loaded = Load(settings, arguments, allowed, command, output);
             G.TrainingPlanOutput plan = Pick(loaded, "training", loaded.Result.Resolved.Plans.Where(p => InFile(p.Plan.EntryLocation, loaded.Path)).OrderBy(p => p.Plan.EntryLocation.Span.Start).ToList(), p => p.Plan.Id, settings.Id);
             return new PlanFromFile<TrainingPlan>(loaded.Catalog.FindTrainingPlan(plan.Plan.Id)!, loaded.Result.Diagnostics);
         }
 
         /// <summary>The serving plan of <paramref name="settings"/>' file; the catalog it names entries from becomes <see cref="RuntimeCatalog.Current"/>.</summary>
         public static PlanFromFile<ServingPlan> Serving(IPlanFileSettings settings, IReadOnlyList<string> arguments, CliOutput output)
+            => Serving(settings, arguments, ServeOptions, "serve", output);
+
+        /// <summary>The serving plan of <paramref name="settings"/>' file for <paramref name="command"/>, which allows only <paramref name="allowed"/> with a file.</summary>
+        public static PlanFromFile<ServingPlan> Serving(IPlanFileSettings settings, IReadOnlyList<string> arguments, IReadOnlyCollection<string> allowed, string command, CliOutput output)
         {
-            Loaded loaded = Load(settings, arguments, ServeOptions, "serve", output);
+            Loaded loaded = Load(settings, arguments, allowed, command, output);
             G.ServingPlanOutput plan = Pick(loaded, "serving", loaded.Result.Resolved.ServingPlans.Where(p => InFile(p.Plan.EntryLocation, loaded.Path)).OrderBy(p => p.Plan.EntryLocation.Span.Start).ToList(), p => p.Plan.Id, settings.Id);
             return new PlanFromFile<ServingPlan>(loaded.Catalog.FindServingPlan(plan.Plan.Id)!, loaded.Result.Diagnostics);
         }

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using HardwareCatalog.Cli.Catalogs;
 using HardwareCatalog.Cli.Output;
 using HardwareCatalog.Planning;
 using HardwareCatalog.Units;
@@ -60,8 +61,26 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class RooflineSettings : ServePlanSettings, IChartFile
+    /// <summary>What a chart drawn from a plan file adds to the checks of its command line.</summary>
+    public static class ChartPlans
     {
+        /// <summary>--id without a file would be ignored; it is refused as train and serve refuse it.</summary>
+        public static void RequireFileForId(IPlanFileSettings settings)
+        {
+            if (settings.File is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+        }
+    }
+
+    public sealed class RooflineSettings : ServePlanSettings, IChartFile, IPlanFileSettings
+    {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: serving); its plan's operating points are drawn instead of one from the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file to draw, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -95,7 +114,9 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, RooflineSettings settings, CancellationToken cancellationToken)
         {
-            ServingPlan? plan = settings.HasPlan ? settings.Plan() : null;
+            PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, PlanFiles.RooflineOptions, "chart roofline", _output);
+            ChartPlans.RequireFileForId(settings);
+            ServingPlan? plan = file?.Plan ?? (settings.HasPlan ? settings.Plan() : null);
             List<Accelerator> gpus = settings.GpuIds.Select(CatalogLookup.Gpu).ToList();
             if (gpus.Count == 0 && plan is not null) gpus.Add(plan.System.Gpu);
             if (gpus.Count == 0) throw new CliException("give at least one --gpu, or a serving plan (--model, --system)");
@@ -136,7 +157,8 @@ namespace HardwareCatalog.Cli.Commands
                 }
             }
 
-            plot.Title(plan is null ? "Roofline" : $"Roofline: {plan.Model.Name}, {plan.Weights.Key}, concurrency {plan.Workload.Concurrency}");
+            string? planText = plan is null ? null : $"{plan.Model.Name}, {plan.Weights.Key}, concurrency {plan.Workload.Concurrency}";
+            plot.Title(plan is null ? "Roofline" : file is null ? $"Roofline: {planText}" : $"Roofline: {plan.Id} ({planText})");
             plot.XLabel("Arithmetic intensity (FLOP per byte of memory traffic)");
             plot.YLabel("Throughput per GPU (FLOP/s)");
             ChartFile.LogAxis(plot.Axes.Bottom, x => x.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture));
@@ -174,8 +196,16 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class MemoryChartSettings : TrainPlanSettings, IChartFile
+    public sealed class MemoryChartSettings : TrainPlanSettings, IChartFile, IPlanFileSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: training); the plan comes from it instead of the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file to draw, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -198,7 +228,9 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, MemoryChartSettings settings, CancellationToken cancellationToken)
         {
-            TrainingPlan plan = settings.Plan();
+            PlanFromFile<TrainingPlan>? file = settings.File is null ? null : PlanFiles.Training(settings, context.Arguments, PlanFiles.MemoryChartOptions, "chart memory", _output);
+            ChartPlans.RequireFileForId(settings);
+            TrainingPlan plan = file?.Plan ?? settings.Plan();
             TrainingMemory memory = TrainCommand.TryEvaluateValue(() => plan.Memory)
                 ?? throw new CliException($"the plan's memory cannot be evaluated: {string.Join("; ", plan.Validate().Select(c => c.ToString()))}");
             MemoryFit fit = plan.Fit;
@@ -224,7 +256,8 @@ namespace HardwareCatalog.Cli.Commands
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(new[] { 0.0 }, new[] { $"{plan.System.Gpu.Id}, {plan.Settings.Layout}" });
             plot.Axes.SetLimitsY(0, Math.Max(bottom, fit.Available.Bytes / gib) * 1.15);
             plot.Axes.SetLimitsX(-1, 1);
-            plot.Title($"{plan.Model.Name}: memory per GPU ({(fit.Fits ? "fits" : "overflows by " + fit.Overflow)})");
+            string named = file is null ? plan.Model.Name : $"{plan.Id} ({plan.Model.Name})";
+            plot.Title($"{named}: memory per GPU ({(fit.Fits ? "fits" : "overflows by " + fit.Overflow)})");
             plot.YLabel("GiB per GPU");
             plot.ShowLegend(Alignment.UpperRight);
             ChartFile.Save(plot, settings, _output);
@@ -235,8 +268,16 @@ namespace HardwareCatalog.Cli.Commands
         private static string Gib(DataSize size) => (size.Bytes / (1024d * 1024 * 1024)).ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " GiB";
     }
 
-    public sealed class ServingChartSettings : ServePlanSettings, IChartFile
+    public sealed class ServingChartSettings : ServePlanSettings, IChartFile, IPlanFileSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: serving); the plan comes from it instead of the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file to draw, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -263,7 +304,9 @@ namespace HardwareCatalog.Cli.Commands
 
         public override int Execute(CommandContext context, ServingChartSettings settings, CancellationToken cancellationToken)
         {
-            ServingPlan plan = settings.Plan();
+            PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, PlanFiles.ServingChartOptions, "chart serving", _output);
+            ChartPlans.RequireFileForId(settings);
+            ServingPlan plan = file?.Plan ?? settings.Plan();
             int max = settings.MaxConcurrency ?? Math.Min(4096, plan.MaxConcurrency(plan.Workload.InputTokens + plan.Workload.OutputTokens));
             if (max < 1) throw new CliException("no sequence fits at this context: the weights take the memory");
             var concurrencies = new List<int>();
@@ -284,7 +327,10 @@ namespace HardwareCatalog.Cli.Commands
                 label.OffsetY = -6;
             }
 
-            plot.Title("Throughput against interactivity over concurrency (labels: sequences in flight)");
+            // From a file, the plan's id leads and the title is shorter, so that it fits the default width.
+            plot.Title(file is null
+                ? "Throughput against interactivity over concurrency (labels: sequences in flight)"
+                : $"{plan.Id}: throughput against interactivity (labels: sequences in flight)");
             plot.XLabel("Output tokens/s per sequence (1 / time per output token)");
             plot.YLabel("Output tokens/s per GPU");
             plot.ShowLegend(Alignment.UpperRight);
