@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
@@ -9,7 +10,8 @@ namespace HardwareCatalog.PackageTests
 {
     /// <summary>
     /// The catalog without the source generator: an F# script (dotnet fsi) that references the packed library reads the
-    /// built-in entries by id through BuiltInCatalog and runs an estimator and a plan on them.
+    /// built-in entries by id through BuiltInCatalog and runs an estimator and a plan on them; one that references the
+    /// packed HardwareCatalog.Catalogs package loads user catalog files with the build's parser and checks.
     /// </summary>
     [Collection(PackageCollection.Name)]
     public class FSharpScriptTests
@@ -66,6 +68,109 @@ namespace HardwareCatalog.PackageTests
             double weights = 80 * (2.0 * 8192 * 8192 + 2.0 * 8192 * 1024 + 3.0 * 8192 * 28672 + 2 * 8192) + 2.0 * 128256 * 8192 + 8192;
             Assert.Equal(70_553_706_496, weights);
             Assert.Equal(weights * 2 / 2, double.Parse(report["plan.dense"], CultureInfo.InvariantCulture), 1);
+        }
+
+        [Fact]
+        public void An_fsharp_script_loads_user_catalog_files_through_the_packed_catalogs_package()
+        {
+            DotNet.Result pack = _package.PackCatalogsLibrary();
+            Assert.True(pack.ExitCode == 0, pack.Output);
+
+            string directory = Path.Combine(_package.Root, "fsharp-catalogs");
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-gpu.yaml"), """
+                kind: gpu
+                id: acme-h100-96
+                extends: h100-sxm
+                name: Acme H100 96GB
+                memory: 96 GB
+                sources: [https://example.com/acme-h100-96]
+                """);
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-node.yaml"), """
+                kind: system
+                id: acme-node
+                name: Acme node
+                vendor: Acme
+                gpu: acme-h100-96
+                gpusPerNode: 8
+                scaleUp: { link: nvlink, bandwidth: 900 GB/s, direction: both, domain: 8 }
+                sources: [https://example.com/acme-node]
+                """);
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "serving.yaml"), """
+                kind: serving
+                id: acme-70b-tp2
+                name: Llama 3.1 70B on two Acme GPUs
+                model: llama-3.1-70b
+                system: acme-node
+                gpus: 2
+                tensor: 2
+                weightFormat: bf16
+                kvCache: bf16
+                concurrency: 8
+                inputTokens: 7168
+                outputTokens: 1024
+                sources: [https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json]
+                """);
+            DotNet.WriteFile(Path.Combine(directory, "bad", "plan.yaml"), """
+                kind: serving
+                id: acme-70b-tp3
+                name: Llama 3.1 70B on three Acme GPUs
+                model: llama-3.1-70b
+                system: acme-nod
+                gpus: 2
+                tensor: 2
+                weightFormat: bf16
+                kvCache: bf16
+                concurrency: 8
+                inputTokens: 7168
+                outputTokens: 1024
+                sources: [https://example.com/acme]
+                """);
+
+            // The package as users reference it: from the feed, by version, with its dependencies (Roslyn, YamlDotNet)
+            // from the machine's NuGet cache as a fallback folder and the packed packages in a cache of this run's own.
+            DotNet.WriteFile(Path.Combine(directory, "load.fsx"), $$"""
+                #i "nuget: {{_package.Feed}}"
+                #r "nuget: HardwareCatalog.Catalogs, {{PackageFixture.Version}}"
+                open HardwareCatalog
+                open HardwareCatalog.Catalogs
+
+                let catalog = LoadedCatalog.Load "catalogs"
+                let acme = catalog.FindGpu "acme-h100-96"
+                printfn "gpus=%d" catalog.Gpus.Count
+                printfn "acme.memory=%.17g" acme.Memory.Value.Bytes
+                printfn "acme.bf16=%.17g" (acme.Peak(Precision.Bf16).FlopsPerSecond)
+                let plan = catalog.FindServingPlan "acme-70b-tp2"
+                printfn "plan.gpu=%s" plan.System.Gpu.Id
+                printfn "plan.dense=%.17g" plan.Memory.DenseWeights.Bytes
+                try
+                    LoadedCatalog.Load [| "catalogs"; "bad" |] |> ignore
+                    printfn "bad=loaded"
+                with :? CatalogException as e ->
+                    let error = e.Diagnostics |> Seq.find (fun d -> d.Severity = CatalogSeverity.Error)
+                    printfn "bad=%s(%d,%d) %s" (System.IO.Path.GetFileName error.Path) error.Line error.Column error.Id
+                """);
+
+            DotNet.Result run = DotNet.Run(directory, "fsi load.fsx", new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = Path.Combine(_package.Root, "fsharp-nuget-packages"),
+                ["NUGET_FALLBACK_PACKAGES"] = PackageFixture.NuGetPackageRoot,
+            });
+            Assert.True(run.ExitCode == 0, run.Output);
+            var report = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+            // The built-in GPUs and the file's; 96 GB as the file gives it; the H100 SXM's dense BF16 989.4 TFLOP/s
+            // (catalogs/gpus/h100-sxm.yaml), which the file extends.
+            string catalogs = Path.Combine(PackageFixture.RepositoryRoot, "catalogs");
+            Assert.Equal(Count(catalogs, "gpus", "gpu") + 1, int.Parse(report["gpus"], CultureInfo.InvariantCulture));
+            Assert.Equal(96e9, double.Parse(report["acme.memory"], CultureInfo.InvariantCulture));
+            Assert.Equal(989.4e12, double.Parse(report["acme.bf16"], CultureInfo.InvariantCulture));
+            Assert.Equal("acme-h100-96", report["plan.gpu"]);
+
+            // Llama 3.1 70B's 70,553,706,496 parameters (the arithmetic of the test above) in BF16 over tensor 2.
+            Assert.Equal(70_553_706_496.0 * 2 / 2, double.Parse(report["plan.dense"], CultureInfo.InvariantCulture), 1);
+
+            // The misspelt system is an error at its key (line 5, after "system: "), as the build reports it.
+            Assert.Equal("plan.yaml(5,9) HWC109", report["bad"]);
         }
 
         private static int Count(string catalogs, string folder, string kind)

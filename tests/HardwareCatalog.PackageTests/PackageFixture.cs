@@ -38,6 +38,10 @@ namespace HardwareCatalog.PackageTests
 
         public const string Version = "0.0.0-packagetest";
 
+        private readonly object _catalogsLock = new();
+
+        private DotNet.Result? _catalogsPack;
+
         public string Root { get; }
 
         public string Feed { get; }
@@ -51,6 +55,27 @@ namespace HardwareCatalog.PackageTests
         public static string TargetFramework => Metadata("TargetFramework");
 
         public static string RepositoryRoot => Metadata("RepositoryRoot");
+
+        /// <summary>The machine's NuGet cache, which holds the packages the solution restored.</summary>
+        public static string NuGetPackageRoot => Metadata("NuGetPackageRoot");
+
+        /// <summary>
+        /// Packs HardwareCatalog.Catalogs, the run-time catalog loader, at <see cref="Version"/> into the feed, once; it
+        /// depends on the HardwareCatalog package already there.
+        /// </summary>
+        public DotNet.Result PackCatalogsLibrary()
+        {
+            lock (_catalogsLock)
+            {
+                if (_catalogsPack is null)
+                {
+                    string project = Path.Combine(RepositoryRoot, "src", "HardwareCatalog.Catalogs", "HardwareCatalog.Catalogs.csproj");
+                    _catalogsPack = DotNet.Run(RepositoryRoot, $"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version} --disable-build-servers -nodeReuse:false");
+                }
+
+                return _catalogsPack;
+            }
+        }
 
         public IReadOnlyList<string> PackageEntries()
         {
