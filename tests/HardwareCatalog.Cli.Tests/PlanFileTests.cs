@@ -234,11 +234,11 @@ namespace HardwareCatalog.Cli.Tests
         {
             Hwcat.Result train = Hwcat.Run("train", DeepSeekV3Serving);
             Assert.Equal(2, train.ExitCode);
-            Assert.Contains("holds no training plan (an entry of kind: training); it holds a serving plan: use hwcat serve", train.Errors);
+            Assert.Contains("holds no training plan (an entry of kind: training); it holds a serving plan: use hwcat serve or hwcat chart serving|roofline", train.Errors);
 
             Hwcat.Result serve = Hwcat.Run("serve", Llama405BPlan);
             Assert.Equal(2, serve.ExitCode);
-            Assert.Contains("holds no serving plan (an entry of kind: serving); it holds a training plan: use hwcat train", serve.Errors);
+            Assert.Contains("holds no serving plan (an entry of kind: serving); it holds a training plan: use hwcat train or hwcat chart memory", serve.Errors);
 
             using var folder = new TempCatalog();
             Hwcat.Result gpuFile = Hwcat.Run("train", folder.Write("gpu.yaml", ValidateCommandTests.DerivedGpu));

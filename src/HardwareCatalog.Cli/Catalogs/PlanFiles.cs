@@ -110,7 +110,7 @@ namespace HardwareCatalog.Cli.Catalogs
                 bool hasOther = kind == "training"
                     ? loaded.Result.Resolved.ServingPlans.Any(p => InFile(p.Plan.EntryLocation, loaded.Path))
                     : loaded.Result.Resolved.Plans.Any(p => InFile(p.Plan.EntryLocation, loaded.Path));
-                throw new CliException($"{file} holds no {kind} plan (an entry of kind: {kind})" + (hasOther ? $"; it holds a {other} plan: use hwcat {(other == "training" ? "train" : "serve")}" : ""));
+                throw new CliException($"{file} holds no {kind} plan (an entry of kind: {kind})" + (hasOther ? $"; it holds a {other} plan: use hwcat {(other == "training" ? "train or hwcat chart memory" : "serve or hwcat chart serving|roofline")}" : ""));
             }
 
             string ids = string.Join(", ", plans.Select(id));
