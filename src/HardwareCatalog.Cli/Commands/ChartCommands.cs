@@ -61,26 +61,8 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    /// <summary>What a chart drawn from a plan file adds to the checks of its command line.</summary>
-    public static class ChartPlans
+    public sealed class RooflineSettings : ServePlanSettings, IChartFile
     {
-        /// <summary>--id without a file would be ignored; it is refused as train and serve refuse it.</summary>
-        public static void RequireFileForId(IPlanFileSettings settings)
-        {
-            if (settings.File is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
-        }
-    }
-
-    public sealed class RooflineSettings : ServePlanSettings, IChartFile, IPlanFileSettings
-    {
-        [CommandArgument(0, "[FILE]")]
-        [Description("A plan catalog file (kind: serving); its plan's operating points are drawn instead of one from the options.")]
-        public string? File { get; set; }
-
-        [CommandOption("--id <ID>")]
-        [Description("The plan of the file to draw, when it holds several.")]
-        public string? Id { get; set; }
-
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -115,7 +97,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, RooflineSettings settings, CancellationToken cancellationToken)
         {
             PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, PlanFiles.RooflineOptions, "chart roofline", _output);
-            ChartPlans.RequireFileForId(settings);
+            settings.RequireFileForId();
             ServingPlan? plan = file?.Plan ?? (settings.HasPlan ? settings.Plan() : null);
             List<Accelerator> gpus = settings.GpuIds.Select(CatalogLookup.Gpu).ToList();
             if (gpus.Count == 0 && plan is not null) gpus.Add(plan.System.Gpu);
@@ -196,16 +178,8 @@ namespace HardwareCatalog.Cli.Commands
         }
     }
 
-    public sealed class MemoryChartSettings : TrainPlanSettings, IChartFile, IPlanFileSettings
+    public sealed class MemoryChartSettings : TrainPlanSettings, IChartFile
     {
-        [CommandArgument(0, "[FILE]")]
-        [Description("A plan catalog file (kind: training); the plan comes from it instead of the options.")]
-        public string? File { get; set; }
-
-        [CommandOption("--id <ID>")]
-        [Description("The plan of the file to draw, when it holds several.")]
-        public string? Id { get; set; }
-
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -229,7 +203,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, MemoryChartSettings settings, CancellationToken cancellationToken)
         {
             PlanFromFile<TrainingPlan>? file = settings.File is null ? null : PlanFiles.Training(settings, context.Arguments, PlanFiles.MemoryChartOptions, "chart memory", _output);
-            ChartPlans.RequireFileForId(settings);
+            settings.RequireFileForId();
             TrainingPlan plan = file?.Plan ?? settings.Plan();
             TrainingMemory memory = TrainCommand.TryEvaluateValue(() => plan.Memory)
                 ?? throw new CliException($"the plan's memory cannot be evaluated: {string.Join("; ", plan.Validate().Select(c => c.ToString()))}");
@@ -268,16 +242,8 @@ namespace HardwareCatalog.Cli.Commands
         private static string Gib(DataSize size) => (size.Bytes / (1024d * 1024 * 1024)).ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " GiB";
     }
 
-    public sealed class ServingChartSettings : ServePlanSettings, IChartFile, IPlanFileSettings
+    public sealed class ServingChartSettings : ServePlanSettings, IChartFile
     {
-        [CommandArgument(0, "[FILE]")]
-        [Description("A plan catalog file (kind: serving); the plan comes from it instead of the options.")]
-        public string? File { get; set; }
-
-        [CommandOption("--id <ID>")]
-        [Description("The plan of the file to draw, when it holds several.")]
-        public string? Id { get; set; }
-
         [CommandOption("-o|--out <FILE>")]
         [Description("The chart file: .svg or .png.")]
         public string Out { get; set; } = "";
@@ -305,7 +271,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, ServingChartSettings settings, CancellationToken cancellationToken)
         {
             PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, PlanFiles.ServingChartOptions, "chart serving", _output);
-            ChartPlans.RequireFileForId(settings);
+            settings.RequireFileForId();
             ServingPlan plan = file?.Plan ?? settings.Plan();
             int max = settings.MaxConcurrency ?? Math.Min(4096, plan.MaxConcurrency(plan.Workload.InputTokens + plan.Workload.OutputTokens));
             if (max < 1) throw new CliException("no sequence fits at this context: the weights take the memory");

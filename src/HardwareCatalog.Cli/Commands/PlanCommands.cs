@@ -43,7 +43,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
         {
             PlanFromFile<TrainingPlan>? file = settings.File is null ? null : PlanFiles.Training(settings, context.Arguments, _output);
-            if (file is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+            settings.RequireFileForId();
             TrainingPlan plan = file?.Plan ?? settings.Plan();
             Tokens? tokens = settings.Tokens is null ? null : OptionText.TokenCount(settings.Tokens, "--tokens");
             IReadOnlyList<PlanCheck> checks = plan.Validate();
@@ -143,7 +143,7 @@ namespace HardwareCatalog.Cli.Commands
         public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
         {
             PlanFromFile<ServingPlan>? file = settings.File is null ? null : PlanFiles.Serving(settings, context.Arguments, _output);
-            if (file is null && settings.Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+            settings.RequireFileForId();
             ServingPlan plan = file?.Plan ?? settings.Plan();
             IReadOnlyList<PlanCheck> checks = plan.Validate();
             var report = new Report();

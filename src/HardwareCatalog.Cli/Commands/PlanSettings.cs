@@ -10,25 +10,28 @@ using Spectre.Console.Cli;
 namespace HardwareCatalog.Cli.Commands
 {
     /// <summary>The options of a training plan, or a plan file, and its output format (train).</summary>
-    public sealed class TrainSettings : TrainPlanSettings, IPlanFileSettings
+    public sealed class TrainSettings : TrainPlanSettings
     {
-        [CommandArgument(0, "[FILE]")]
-        [Description("A plan catalog file (kind: training); the plan comes from it instead of the options.")]
-        public string? File { get; set; }
-
-        [CommandOption("--id <ID>")]
-        [Description("The plan of the file to evaluate, when it holds several.")]
-        public string? Id { get; set; }
-
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table, markdown, csv or json.")]
         [DefaultValue(OutputFormat.Table)]
         public OutputFormat Format { get; set; } = OutputFormat.Table;
     }
 
-    /// <summary>What every plan's options start with: the catalog files, the model, the system, the GPUs, t and p.</summary>
-    public abstract class PlanTargetSettings : CommandSettings, ICatalogSettings
+    /// <summary>
+    /// What every plan's options start with: a plan file instead of them (and the plan's id in it), the catalog files,
+    /// the model, the system, the GPUs, t and p.
+    /// </summary>
+    public abstract class PlanTargetSettings : CommandSettings, IPlanFileSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("A plan catalog file (kind: training for train and chart memory, kind: serving for serve and the other charts); the plan comes from it instead of the options.")]
+        public string? File { get; set; }
+
+        [CommandOption("--id <ID>")]
+        [Description("The plan of the file, when it holds several.")]
+        public string? Id { get; set; }
+
         [CommandOption(CatalogOption.Template)]
         [Description(CatalogOption.Help)]
         public string[] Catalogs { get; set; } = Array.Empty<string>();
@@ -52,6 +55,12 @@ namespace HardwareCatalog.Cli.Commands
         [CommandOption("--pipeline <N>")]
         [DefaultValue(1)]
         public int Pipeline { get; set; } = 1;
+
+        /// <summary>--id without a file would be ignored; it is refused.</summary>
+        public void RequireFileForId()
+        {
+            if (File is null && Id is not null) throw new CliException("--id picks a plan of a plan file; give the file");
+        }
     }
 
     /// <summary>The options of a training plan (train, chart memory); GPUs default to t × p × c × d.</summary>
@@ -188,16 +197,8 @@ namespace HardwareCatalog.Cli.Commands
     }
 
     /// <summary>The options of a serving plan, or a plan file, and its output format (serve).</summary>
-    public sealed class ServeSettings : ServePlanSettings, IPlanFileSettings
+    public sealed class ServeSettings : ServePlanSettings
     {
-        [CommandArgument(0, "[FILE]")]
-        [Description("A plan catalog file (kind: serving); the plan comes from it instead of the options.")]
-        public string? File { get; set; }
-
-        [CommandOption("--id <ID>")]
-        [Description("The plan of the file to evaluate, when it holds several.")]
-        public string? Id { get; set; }
-
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table, markdown, csv or json.")]
         [DefaultValue(OutputFormat.Table)]
