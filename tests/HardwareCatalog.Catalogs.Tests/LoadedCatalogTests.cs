@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System;
 using HardwareCatalog.Planning;
+using HardwareCatalog.Testing;
 using Xunit;
 
 namespace HardwareCatalog.Catalogs.Tests
@@ -16,26 +17,7 @@ namespace HardwareCatalog.Catalogs.Tests
         /// <summary>The sample's plan files: this project's build compiles them too (HardwareCatalogUserDirectory).</summary>
         private static readonly string s_samplePlans = Path.Combine(RepositoryRoot(), "samples", "TrainingCost", "catalogs");
 
-        private const string AcmeGpu = """
-            kind: gpu
-            id: acme-h100-96
-            extends: h100-sxm
-            name: Acme H100 96GB
-            memory: 96 GB
-            sources: [https://example.com/acme-h100-96]
-            """;
-
-        private const string AcmeSystem = """
-            kind: system
-            id: acme-node
-            name: Acme node
-            vendor: Acme
-            gpu: acme-h100-96
-            gpusPerNode: 8
-            scaleUp: { link: nvlink, bandwidth: 900 GB/s, direction: both, domain: 8 }
-            sources: [https://example.com/acme-node]
-            """;
-
+        /// <summary>Llama 3.1 70B on 64 GPUs of <see cref="UserCatalogTexts.DerivedGpuNode"/>.</summary>
         private const string AcmePlan = """
             kind: training
             id: acme-70b
@@ -114,8 +96,8 @@ namespace HardwareCatalog.Catalogs.Tests
         {
             LoadedCatalog catalog = LoadedCatalog.Load(new[]
             {
-                new CatalogSource("/user/acme-gpu.yaml", AcmeGpu, IsBuiltIn: false),
-                new CatalogSource("/user/acme-node.yaml", AcmeSystem, IsBuiltIn: false),
+                new CatalogSource("/user/acme-gpu.yaml", UserCatalogTexts.DerivedGpu, IsBuiltIn: false),
+                new CatalogSource("/user/acme-node.yaml", UserCatalogTexts.DerivedGpuNode, IsBuiltIn: false),
                 new CatalogSource("/user/acme-plan.yaml", AcmePlan, IsBuiltIn: false),
             });
 
@@ -144,7 +126,7 @@ namespace HardwareCatalog.Catalogs.Tests
         [Fact]
         public void A_file_with_an_error_does_not_load_and_the_exception_locates_it()
         {
-            string bad = AcmeGpu.Replace("memory: 96 GB", "memory: 96 parsecs");
+            string bad = UserCatalogTexts.DerivedGpu.Replace("memory: 96 GB", "memory: 96 parsecs");
             var exception = Assert.Throws<CatalogException>(() => LoadedCatalog.Load(new[] { new CatalogSource("/user/acme-gpu.yaml", bad, IsBuiltIn: false) }));
 
             CatalogDiagnostic error = Assert.Single(exception.Diagnostics, d => d.Severity == CatalogSeverity.Error);
@@ -159,7 +141,7 @@ namespace HardwareCatalog.Catalogs.Tests
         public void Check_reports_what_the_build_reports_without_loading()
         {
             using var folder = new TempFolder();
-            folder.Write("acme-gpu.yaml", AcmeGpu);
+            folder.Write("acme-gpu.yaml", UserCatalogTexts.DerivedGpu);
             folder.Write("plan.yaml", AcmePlan);
 
             // The plan names a system no file defines: an error at its key, reported and not thrown.
@@ -169,7 +151,7 @@ namespace HardwareCatalog.Catalogs.Tests
             Assert.Equal(Line(Path.Combine(folder.Path, "plan.yaml"), "system:"), error.Line);
             Assert.Contains("'acme-node'", error.Message, StringComparison.Ordinal);
 
-            folder.Write("node.yaml", AcmeSystem);
+            folder.Write("node.yaml", UserCatalogTexts.DerivedGpuNode);
             // With the system, no error is left: only the warning that the extended GPU has no measured rate (HWC211).
             IReadOnlyList<CatalogDiagnostic> left = LoadedCatalog.Check(folder.Path);
             Assert.True(left.Count == 1 && left[0].Id == "HWC211" && left[0].Severity == CatalogSeverity.Warning, string.Join(Environment.NewLine, left));

@@ -1,29 +1,18 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using HardwareCatalog.Testing;
 using Xunit;
 
 namespace HardwareCatalog.Cli.Tests
 {
     public class CatalogOptionTests
     {
-        /// <summary>A node of the user's GPU, with the fabrics of the built-in DGX H100.</summary>
-        private const string UserNode = """
-            kind: system
-            id: acme-node
-            name: Acme node
-            vendor: Acme
-            gpu: acme-h100-96
-            gpusPerNode: 8
-            scaleUp: { link: nvlink, bandwidth: 900 GB/s, direction: each, domain: 8 }
-            sources: [https://example.com/acme-node]
-            """;
-
         [Fact]
         public void Show_finds_a_user_gpu_that_extends_a_built_in_one_with_its_own_and_the_inherited_values()
         {
             using var folder = new TempCatalog();
-            folder.Write("acme.yaml", ValidateCommandTests.DerivedGpu);
+            folder.Write("acme.yaml", UserCatalogTexts.DerivedGpu);
 
             Hwcat.Result result = Hwcat.Run("show", "acme-h100-96", "--catalog", folder.Root, "--format", "json");
 
@@ -41,8 +30,8 @@ namespace HardwareCatalog.Cli.Tests
         public void Lists_compare_and_serve_see_the_user_entries_and_a_run_without_the_option_does_not()
         {
             using var folder = new TempCatalog();
-            string gpuFile = folder.Write("gpus/acme.yaml", ValidateCommandTests.DerivedGpu);
-            folder.Write("systems/acme-node.yml", UserNode);
+            string gpuFile = folder.Write("gpus/acme.yaml", UserCatalogTexts.DerivedGpu);
+            folder.Write("systems/acme-node.yml", UserCatalogTexts.DerivedGpuNode);
 
             Hwcat.Result gpus = Hwcat.Run("gpus", "--catalog", gpuFile, "--format", "json");
             Hwcat.Result systems = Hwcat.Run("systems", "--catalog", folder.Root, "--gpu", "acme-h100-96", "--format", "json");

@@ -1,11 +1,12 @@
-using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using System;
 using HardwareCatalog.Planning;
+using HardwareCatalog.Testing;
 using HardwareCatalog.Units;
 using Xunit;
 
@@ -34,44 +35,7 @@ namespace HardwareCatalog.Cli.Tests
         };
 
         /// <summary>Two training plans and two serving plans in one file.</summary>
-        private const string SeveralPlans = """
-            - kind: training
-              id: llama-70b-tp8-pp4
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 64
-              tensor: 8
-              pipeline: 4
-              data: 2
-              microBatch: 1
-              globalBatch: 64
-              sequenceLength: 4096
-              recipe: bf16-mixed
-              recomputation: selective
-            - kind: training
-              id: llama-70b-tp8-pp2
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 64
-              tensor: 8
-              pipeline: 2
-              data: 4
-              microBatch: 1
-              globalBatch: 64
-              sequenceLength: 4096
-              recipe: bf16-mixed
-              recomputation: full
-            - kind: serving
-              id: llama-70b-tp4
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 4
-              tensor: 4
-              weightFormat: fp8
-              concurrency: 64
-              inputTokens: 7168
-              outputTokens: 1024
-              bandwidthEfficiency: 0.8
+        private const string SeveralPlans = PlanFileTexts.SeveralPlans + "\n" + """
             - kind: serving
               id: llama-70b-tp8
               model: llama-3.1-70b
@@ -317,7 +281,7 @@ namespace HardwareCatalog.Cli.Tests
                 Assert.Contains("holds no serving plan (an entry of kind: serving); it holds a training plan", serving.Errors);
             }
 
-            Hwcat.Result gpuFile = Hwcat.Run("chart", "memory", folder.Write("gpu.yaml", ValidateCommandTests.DerivedGpu), "--out", path);
+            Hwcat.Result gpuFile = Hwcat.Run("chart", "memory", folder.Write("gpu.yaml", UserCatalogTexts.DerivedGpu), "--out", path);
             Assert.Equal(2, gpuFile.ExitCode);
             Assert.Contains("holds no training plan", gpuFile.Errors);
 

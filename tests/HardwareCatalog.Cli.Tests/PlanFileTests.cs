@@ -1,8 +1,9 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System;
 using HardwareCatalog.Planning;
+using HardwareCatalog.Testing;
 using HardwareCatalog.Units;
 using Xunit;
 
@@ -29,47 +30,6 @@ namespace HardwareCatalog.Cli.Tests
             globalBatch: 8
             sequenceLength: 4096
             recipe: bf16-mixed
-            """;
-
-        /// <summary>Two training plans and a serving plan in one file.</summary>
-        private const string SeveralPlans = """
-            - kind: training
-              id: llama-70b-tp8-pp4
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 64
-              tensor: 8
-              pipeline: 4
-              data: 2
-              microBatch: 1
-              globalBatch: 64
-              sequenceLength: 4096
-              recipe: bf16-mixed
-              recomputation: selective
-            - kind: training
-              id: llama-70b-tp8-pp2
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 64
-              tensor: 8
-              pipeline: 2
-              data: 4
-              microBatch: 1
-              globalBatch: 64
-              sequenceLength: 4096
-              recipe: bf16-mixed
-              recomputation: full
-            - kind: serving
-              id: llama-70b-tp4
-              model: llama-3.1-70b
-              system: dgx-h100
-              gpus: 4
-              tensor: 4
-              weightFormat: fp8
-              concurrency: 64
-              inputTokens: 7168
-              outputTokens: 1024
-              bandwidthEfficiency: 0.8
             """;
 
         [Fact]
@@ -203,7 +163,7 @@ namespace HardwareCatalog.Cli.Tests
         public void A_file_with_several_plans_needs_id_and_id_picks_one()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("plans.yaml", SeveralPlans);
+            string file = folder.Write("plans.yaml", PlanFileTexts.SeveralPlans);
 
             Hwcat.Result none = Hwcat.Run("train", file);
             Assert.Equal(2, none.ExitCode);
@@ -241,7 +201,7 @@ namespace HardwareCatalog.Cli.Tests
             Assert.Contains("holds no serving plan (an entry of kind: serving); it holds a training plan: use hwcat train or hwcat chart memory", serve.Errors);
 
             using var folder = new TempCatalog();
-            Hwcat.Result gpuFile = Hwcat.Run("train", folder.Write("gpu.yaml", ValidateCommandTests.DerivedGpu));
+            Hwcat.Result gpuFile = Hwcat.Run("train", folder.Write("gpu.yaml", UserCatalogTexts.DerivedGpu));
             Assert.Equal(2, gpuFile.ExitCode);
             Assert.Contains("holds no training plan", gpuFile.Errors);
 
@@ -266,7 +226,7 @@ namespace HardwareCatalog.Cli.Tests
                 name: Acme 70B
                 sources: [https://example.com/acme-70b]
                 """);
-            string file = folder.Write("plan.yaml", SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
+            string file = folder.Write("plan.yaml", PlanFileTexts.SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
 
             Hwcat.Result alone = Hwcat.Run("train", file, "--id", "llama-70b-tp8-pp4");
             Assert.Equal(1, alone.ExitCode);

@@ -1,25 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System;
+using HardwareCatalog.Testing;
 using Xunit;
 
 namespace HardwareCatalog.Cli.Tests
 {
     public class ValidateCommandTests
     {
-        /// <summary>A GPU that derives from a built-in one: valid, and it needs the built-in catalog to be.</summary>
-        public const string DerivedGpu = """
-            kind: gpu
-            id: acme-h100-96
-            extends: h100-sxm
-            name: Acme H100 96GB
-            memory: 96 GB
-            sources: [https://example.com/acme-h100-96]
-            """;
-
         /// <summary>Files with one or more faults each, of every stage: YAML, keys, units, ids across files, references, and warnings.</summary>
         public static readonly (string Name, string Text)[] BadFiles =
         {
@@ -97,7 +88,7 @@ namespace HardwareCatalog.Cli.Tests
         public void A_valid_file_that_extends_a_built_in_gpu_passes_with_no_output_and_exit_code_0()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("acme.yaml", DerivedGpu);
+            string file = folder.Write("acme.yaml", UserCatalogTexts.DerivedGpu);
 
             Hwcat.Result result = Hwcat.Run("validate", file);
 
@@ -237,7 +228,7 @@ namespace HardwareCatalog.Cli.Tests
         public async System.Threading.Tasks.Task A_log_without_results_is_valid_sarif_too()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("acme.yaml", DerivedGpu);
+            string file = folder.Write("acme.yaml", UserCatalogTexts.DerivedGpu);
 
             Hwcat.Result sarif = Hwcat.Run("validate", file, "--format", "sarif");
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
+using HardwareCatalog.Testing;
 using Xunit;
 
 namespace HardwareCatalog.PackageTests
@@ -77,25 +78,9 @@ namespace HardwareCatalog.PackageTests
             Assert.True(pack.ExitCode == 0, pack.Output);
 
             string directory = Path.Combine(_package.Root, "fsharp-catalogs");
-            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-gpu.yaml"), """
-                kind: gpu
-                id: acme-h100-96
-                extends: h100-sxm
-                name: Acme H100 96GB
-                memory: 96 GB
-                sources: [https://example.com/acme-h100-96]
-                """);
-            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-node.yaml"), """
-                kind: system
-                id: acme-node
-                name: Acme node
-                vendor: Acme
-                gpu: acme-h100-96
-                gpusPerNode: 8
-                scaleUp: { link: nvlink, bandwidth: 900 GB/s, direction: both, domain: 8 }
-                sources: [https://example.com/acme-node]
-                """);
-            DotNet.WriteFile(Path.Combine(directory, "catalogs", "serving.yaml"), """
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-gpu.yaml"), UserCatalogTexts.DerivedGpu);
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "acme-node.yaml"), UserCatalogTexts.DerivedGpuNode);
+            const string serving = """
                 kind: serving
                 id: acme-70b-tp2
                 name: Llama 3.1 70B on two Acme GPUs
@@ -109,22 +94,9 @@ namespace HardwareCatalog.PackageTests
                 inputTokens: 7168
                 outputTokens: 1024
                 sources: [https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json]
-                """);
-            DotNet.WriteFile(Path.Combine(directory, "bad", "plan.yaml"), """
-                kind: serving
-                id: acme-70b-tp3
-                name: Llama 3.1 70B on three Acme GPUs
-                model: llama-3.1-70b
-                system: acme-nod
-                gpus: 2
-                tensor: 2
-                weightFormat: bf16
-                kvCache: bf16
-                concurrency: 8
-                inputTokens: 7168
-                outputTokens: 1024
-                sources: [https://example.com/acme]
-                """);
+                """;
+            DotNet.WriteFile(Path.Combine(directory, "catalogs", "serving.yaml"), serving);
+            DotNet.WriteFile(Path.Combine(directory, "bad", "plan.yaml"), serving.Replace("id: acme-70b-tp2", "id: acme-70b-bad").Replace("system: acme-node", "system: acme-nod"));
 
             // The package as users reference it: from the feed, by version, with its dependencies (Roslyn, YamlDotNet)
             // from the machine's NuGet cache as a fallback folder and the packed packages in a cache of this run's own.
