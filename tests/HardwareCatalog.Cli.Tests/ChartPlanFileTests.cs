@@ -1,41 +1,23 @@
+using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using System;
 using HardwareCatalog.Planning;
 using HardwareCatalog.Testing;
 using HardwareCatalog.Units;
 using Xunit;
+using static HardwareCatalog.Cli.Tests.PlanFileTexts;
 
 namespace HardwareCatalog.Cli.Tests
 {
     /// <summary><c>hwcat chart memory|serving|roofline FILE</c>: charts of plans from plan catalog files.</summary>
     public class ChartPlanFileTests
     {
-        private static string Sample(string name) => Path.Combine(Build.RepositoryRoot, "samples", "TrainingCost", "catalogs", name);
-
-        private static readonly string Llama405BPlan = Sample("llama-3.1-405b-plan.yaml");
-        private static readonly string DeepSeekV3Serving = Sample("deepseek-v3-h200-serving.yaml");
-
-        /// <summary>The options that give the plan of llama-3.1-405b-plan.yaml (PlanFileTests prints the same figures for both).</summary>
-        private static readonly string[] Llama405BOptions =
-        {
-            "--model", "llama-3.1-405b", "--system", "dgx-h100", "--gpus", "16384", "--tensor", "8", "--pipeline", "16", "--data", "128", "--sequence-parallel",
-            "--micro-batch", "1", "--global-batch", "2048", "--sequence-length", "8192", "--recipe", "bf16-mixed", "--zero", "2", "--recompute", "selective",
-        };
-
-        /// <summary>The options that give the plan of deepseek-v3-h200-serving.yaml.</summary>
-        private static readonly string[] DeepSeekV3ServingOptions =
-        {
-            "--model", "deepseek-v3", "--system", "hgx-h200", "--gpus", "8", "--tensor", "8", "--weights", "fp8", "--kv-cache", "bf16",
-            "--concurrency", "64", "--input", "7168", "--output", "1024", "--bandwidth-efficiency", "1.0",
-        };
-
         /// <summary>Two training plans and two serving plans in one file.</summary>
-        private const string SeveralPlans = PlanFileTexts.SeveralPlans + "\n" + """
+        private const string TwoOfEachKind = PlanFileTexts.SeveralPlans + "\n" + """
             - kind: serving
               id: llama-70b-tp8
               model: llama-3.1-70b
@@ -231,7 +213,7 @@ namespace HardwareCatalog.Cli.Tests
         public void A_file_with_several_plans_of_the_kind_needs_id_and_id_picks_one()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("plans.yaml", SeveralPlans);
+            string file = folder.Write("plans.yaml", TwoOfEachKind);
             string path = Path.Combine(folder.Root, "chart.svg");
 
             Hwcat.Result memory = Hwcat.Run("chart", "memory", file, "--out", path);
@@ -307,7 +289,7 @@ namespace HardwareCatalog.Cli.Tests
                 name: Acme 70B
                 sources: [https://example.com/acme-70b]
                 """);
-            string file = folder.Write("plan.yaml", SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
+            string file = folder.Write("plan.yaml", TwoOfEachKind.Replace("model: llama-3.1-70b", "model: acme-70b"));
             string path = Path.Combine(folder.Root, "chart.svg");
 
             Hwcat.Result alone = Hwcat.Run("chart", "serving", file, "--id", "llama-70b-tp4", "--out", path);

@@ -1,23 +1,18 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System;
 using HardwareCatalog.Planning;
 using HardwareCatalog.Testing;
 using HardwareCatalog.Units;
 using Xunit;
+using static HardwareCatalog.Cli.Tests.PlanFileTexts;
 
 namespace HardwareCatalog.Cli.Tests
 {
     /// <summary><c>hwcat train FILE</c> and <c>hwcat serve FILE</c>: plans from plan catalog files.</summary>
     public class PlanFileTests
     {
-        private static string Sample(string name) => Path.Combine(Build.RepositoryRoot, "samples", "TrainingCost", "catalogs", name);
-
-        private static readonly string Llama405BPlan = Sample("llama-3.1-405b-plan.yaml");
-        private static readonly string DeepSeekV3Plan = Sample("deepseek-v3-plan.yaml");
-        private static readonly string DeepSeekV3Serving = Sample("deepseek-v3-h200-serving.yaml");
-
         /// <summary>A training plan over memory: llama-3.1-70b in BF16 on one DGX H100 with data parallelism only (HWC208).</summary>
         private const string OverMemoryPlan = """
             kind: training
@@ -75,15 +70,10 @@ namespace HardwareCatalog.Cli.Tests
         [Fact]
         public void Train_of_a_file_prints_what_the_options_print_for_the_same_plan_in_every_format()
         {
-            string[] options =
-            {
-                "--model", "llama-3.1-405b", "--system", "dgx-h100", "--gpus", "16384", "--tensor", "8", "--pipeline", "16", "--data", "128", "--sequence-parallel",
-                "--micro-batch", "1", "--global-batch", "2048", "--sequence-length", "8192", "--recipe", "bf16-mixed", "--zero", "2", "--recompute", "selective",
-            };
             foreach (string format in new[] { "table", "markdown", "csv", "json" })
             {
                 Hwcat.Result fromFile = Hwcat.Run("train", Llama405BPlan, "--tokens", "15T", "--price", "2", "--format", format);
-                Hwcat.Result fromOptions = Hwcat.Run(options.Concat(new[] { "--tokens", "15T", "--price", "2", "--format", format }).Prepend("train").ToArray());
+                Hwcat.Result fromOptions = Hwcat.Run(Llama405BOptions.Concat(new[] { "--tokens", "15T", "--price", "2", "--format", format }).Prepend("train").ToArray());
 
                 Assert.Equal(0, fromFile.ExitCode);
                 Assert.Equal(fromOptions.ExitCode, fromFile.ExitCode);
@@ -119,8 +109,7 @@ namespace HardwareCatalog.Cli.Tests
             foreach (string format in new[] { "table", "markdown", "csv", "json" })
             {
                 Hwcat.Result fromFile = Hwcat.Run("serve", DeepSeekV3Serving, "--price", "2", "--format", format);
-                Hwcat.Result fromOptions = Hwcat.Run("serve", "--model", "deepseek-v3", "--system", "hgx-h200", "--gpus", "8", "--tensor", "8", "--weights", "fp8",
-                    "--kv-cache", "bf16", "--concurrency", "64", "--input", "7168", "--output", "1024", "--bandwidth-efficiency", "1.0", "--price", "2", "--format", format);
+                Hwcat.Result fromOptions = Hwcat.Run(DeepSeekV3ServingOptions.Concat(new[] { "--price", "2", "--format", format }).Prepend("serve").ToArray());
                 Assert.Equal(fromOptions.ExitCode, fromFile.ExitCode);
                 Assert.Equal(fromOptions.Output, fromFile.Output);
             }
@@ -163,7 +152,7 @@ namespace HardwareCatalog.Cli.Tests
         public void A_file_with_several_plans_needs_id_and_id_picks_one()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("plans.yaml", PlanFileTexts.SeveralPlans);
+            string file = folder.Write("plans.yaml", SeveralPlans);
 
             Hwcat.Result none = Hwcat.Run("train", file);
             Assert.Equal(2, none.ExitCode);
@@ -226,7 +215,7 @@ namespace HardwareCatalog.Cli.Tests
                 name: Acme 70B
                 sources: [https://example.com/acme-70b]
                 """);
-            string file = folder.Write("plan.yaml", PlanFileTexts.SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
+            string file = folder.Write("plan.yaml", SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
 
             Hwcat.Result alone = Hwcat.Run("train", file, "--id", "llama-70b-tp8-pp4");
             Assert.Equal(1, alone.ExitCode);

@@ -1,8 +1,31 @@
+using System.IO;
+
 namespace HardwareCatalog.Cli.Tests
 {
-    /// <summary>Plan files the plan and chart command tests share.</summary>
+    /// <summary>Plan files the plan and chart command tests share, and the options that give the same plans.</summary>
     internal static class PlanFileTexts
     {
+        /// <summary>The sample's plan files (samples/TrainingCost/catalogs).</summary>
+        public static readonly string Llama405BPlan = Sample("llama-3.1-405b-plan.yaml");
+
+        public static readonly string DeepSeekV3Plan = Sample("deepseek-v3-plan.yaml");
+
+        public static readonly string DeepSeekV3Serving = Sample("deepseek-v3-h200-serving.yaml");
+
+        /// <summary>The options that give the plan of llama-3.1-405b-plan.yaml.</summary>
+        public static readonly string[] Llama405BOptions =
+        {
+            "--model", "llama-3.1-405b", "--system", "dgx-h100", "--gpus", "16384", "--tensor", "8", "--pipeline", "16", "--data", "128", "--sequence-parallel",
+            "--micro-batch", "1", "--global-batch", "2048", "--sequence-length", "8192", "--recipe", "bf16-mixed", "--zero", "2", "--recompute", "selective",
+        };
+
+        /// <summary>The options that give the plan of deepseek-v3-h200-serving.yaml.</summary>
+        public static readonly string[] DeepSeekV3ServingOptions =
+        {
+            "--model", "deepseek-v3", "--system", "hgx-h200", "--gpus", "8", "--tensor", "8", "--weights", "fp8", "--kv-cache", "bf16",
+            "--concurrency", "64", "--input", "7168", "--output", "1024", "--bandwidth-efficiency", "1.0",
+        };
+
         /// <summary>Two training plans and a serving plan in one file.</summary>
         public const string SeveralPlans = """
             - kind: training
@@ -43,5 +66,7 @@ namespace HardwareCatalog.Cli.Tests
               outputTokens: 1024
               bandwidthEfficiency: 0.8
             """;
+
+        private static string Sample(string name) => Path.Combine(Build.RepositoryRoot, "samples", "TrainingCost", "catalogs", name);
     }
 }
