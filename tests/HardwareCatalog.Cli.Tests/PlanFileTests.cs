@@ -208,13 +208,7 @@ namespace HardwareCatalog.Cli.Tests
         {
             using var folder = new TempCatalog();
             // llama-3.1-70b under another id, from a --catalog file: the plan resolves against it as a build would.
-            string catalog = folder.Write("catalog/models.yaml", """
-                kind: model
-                id: acme-70b
-                extends: llama-3.1-70b
-                name: Acme 70B
-                sources: [https://example.com/acme-70b]
-                """);
+            string catalog = folder.Write("catalog/models.yaml", UserCatalogTexts.DerivedModel);
             string file = folder.Write("plan.yaml", SeveralPlans.Replace("model: llama-3.1-70b", "model: acme-70b"));
 
             Hwcat.Result alone = Hwcat.Run("train", file, "--id", "llama-70b-tp8-pp4");

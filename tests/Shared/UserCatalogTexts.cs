@@ -16,6 +16,15 @@ namespace HardwareCatalog.Testing
             sources: [https://example.com/acme-h100-96]
             """;
 
+        /// <summary>Llama 3.1 70B under another id: a model that derives from a built-in one.</summary>
+        public const string DerivedModel = """
+            kind: model
+            id: acme-70b
+            extends: llama-3.1-70b
+            name: Acme 70B
+            sources: [https://example.com/acme-70b]
+            """;
+
         /// <summary>A node of <see cref="DerivedGpu"/>, with the fabrics of the built-in DGX H100.</summary>
         public const string DerivedGpuNode = """
             kind: system
