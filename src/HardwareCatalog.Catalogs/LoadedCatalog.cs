@@ -15,7 +15,7 @@ namespace HardwareCatalog.Catalogs
     /// <code language="fsharp">
     /// let catalog = LoadedCatalog.Load "catalogs"           // a folder of *.yaml / *.json, or files
     /// let plan = catalog.FindTrainingPlan "llama-70b-h100"
-    /// printfn "%O per GPU, step %O" plan.Memory.Total plan.Step.Total
+    /// printfn "%s per GPU, fits: %b" (plan.Fit.Required.ToString "N1") plan.Fit.Fits
     /// </code>
     /// </example>
     public sealed class LoadedCatalog
