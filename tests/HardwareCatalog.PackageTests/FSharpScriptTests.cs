@@ -100,6 +100,7 @@ namespace HardwareCatalog.PackageTests
 
             // The package as users reference it: from the feed, by version, with its dependencies (Roslyn, YamlDotNet)
             // from the machine's NuGet cache as a fallback folder and the packed packages in a cache of this run's own.
+            // fsi adds the FSharp.Core of its own version, which the machine's configured sources serve when no cache has it.
             DotNet.WriteFile(Path.Combine(directory, "load.fsx"), $$"""
                 #i "nuget: {{_package.Feed}}"
                 #r "nuget: HardwareCatalog.Catalogs, {{PackageFixture.Version}}"
