@@ -60,7 +60,13 @@ namespace HardwareCatalog.Benchmarks.Generator
 
         public static AdditionalText Text(string path, string text) => new InMemoryText(path, text);
 
-        public static AnalyzerConfigOptionsProvider Options() => new CatalogOptions();
+        public static AnalyzerConfigOptionsProvider Options() => new CatalogOptions(Empty);
+
+        /// <summary>The same files with the MSBuild property HardwareCatalogTypedMembers=false: the index only.</summary>
+        public static AnalyzerConfigOptionsProvider IndexOnlyOptions()
+            => new CatalogOptions(new Values(ImmutableDictionary<string, string>.Empty.Add("build_property.HardwareCatalogTypedMembers", "false")));
+
+        private static readonly AnalyzerConfigOptions Empty = new Values(ImmutableDictionary<string, string>.Empty);
 
         private sealed class InMemoryText : AdditionalText
         {
@@ -77,31 +83,34 @@ namespace HardwareCatalog.Benchmarks.Generator
             public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
         }
 
-        /// <summary>Tags every file as a user catalog file, as the package's build props do.</summary>
+        /// <summary>Tags every file as a user or built-in catalog file, as the package's build props do, with the given MSBuild properties.</summary>
         private sealed class CatalogOptions : AnalyzerConfigOptionsProvider
         {
-            private static readonly AnalyzerConfigOptions Empty = new Values(ImmutableDictionary<string, string>.Empty);
             private static readonly AnalyzerConfigOptions User = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "user"));
             private static readonly AnalyzerConfigOptions BuiltIn = new Values(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.HardwareCatalogFile", "builtin"));
 
-            public override AnalyzerConfigOptions GlobalOptions => Empty;
+            private readonly AnalyzerConfigOptions _global;
+
+            public CatalogOptions(AnalyzerConfigOptions global) => _global = global;
+
+            public override AnalyzerConfigOptions GlobalOptions => _global;
 
             public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
             public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path.StartsWith(BuiltInPrefix, StringComparison.Ordinal) ? BuiltIn : User;
+        }
 
-            private sealed class Values : AnalyzerConfigOptions
+        private sealed class Values : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public Values(ImmutableDictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value)
             {
-                private readonly ImmutableDictionary<string, string> _values;
-
-                public Values(ImmutableDictionary<string, string> values) => _values = values;
-
-                public override bool TryGetValue(string key, out string value)
-                {
-                    bool found = _values.TryGetValue(key, out string? v);
-                    value = v ?? "";
-                    return found;
-                }
+                bool found = _values.TryGetValue(key, out string? v);
+                value = v ?? "";
+                return found;
             }
         }
     }

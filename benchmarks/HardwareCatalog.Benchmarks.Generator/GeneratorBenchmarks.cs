@@ -48,10 +48,14 @@ namespace HardwareCatalog.Benchmarks.Generator
         }
 
         [Benchmark(Description = "generator: full run (parse, resolve, emit)")]
-        public int GeneratorFullRun()
+        public int GeneratorFullRun() => Run(CatalogInputs.Options());
+
+        [Benchmark(Description = "generator: full run, index only (HardwareCatalogTypedMembers=false)")]
+        public int GeneratorIndexOnlyRun() => Run(CatalogInputs.IndexOnlyOptions());
+
+        private int Run(AnalyzerConfigOptionsProvider options)
         {
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts,
-                optionsProvider: CatalogInputs.Options());
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new CatalogGenerator().AsSourceGenerator() }, _texts, optionsProvider: options);
             GeneratorDriverRunResult result = driver.RunGenerators(_compilation).GetRunResult();
             if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new System.InvalidOperationException(result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString());
             return result.GeneratedTrees.Length;

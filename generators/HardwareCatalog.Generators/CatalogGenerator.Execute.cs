@@ -76,7 +76,25 @@ namespace HardwareCatalog.Generators
                     $"expected a positive number of characters; the default, {InputGuard.DefaultMaxFileSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, is used"));
             }
 
-            return new OptionsResult(new CatalogOptions(ns, isPublic), diagnostics.ToImmutable().ToEquatableArray());
+            bool typedMembers = true;
+            string? typed = Property(options, "HardwareCatalogTypedMembers");
+            switch (typed?.Trim().ToLowerInvariant())
+            {
+                case null or "true":
+                    break;
+                case "false" when isPublic:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogTypedMembers", typed,
+                        "a public catalog keeps its typed members, which catalogs that reference it build on; they are generated"));
+                    break;
+                case "false":
+                    typedMembers = false;
+                    break;
+                default:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "HardwareCatalogTypedMembers", typed!, "expected 'true' or 'false'; typed members are generated"));
+                    break;
+            }
+
+            return new OptionsResult(new CatalogOptions(ns, isPublic) { TypedMembers = typedMembers }, diagnostics.ToImmutable().ToEquatableArray());
         }
 
         internal static bool IsValidNamespace(string value)

@@ -278,10 +278,11 @@ namespace HardwareCatalog.Generators.Tests
                 ["HardwareCatalogVisibility"] = "friends",
                 ["HardwareCatalogIncludeBuiltIns"] = "yes",
                 ["HardwareCatalogMaxFileSize"] = "-5",
+                ["HardwareCatalogTypedMembers"] = "sometimes",
             };
             GeneratorResult result = GeneratorHarness.Run(new[] { new CatalogFile("/p/catalogs/a.yaml", Catalogs.Ampere) }, "", properties);
 
-            Assert.Equal(new[] { "HWC112", "HWC112", "HWC112", "HWC112" }, result.GeneratorDiagnostics.Select(d => d.Id));
+            Assert.Equal(new[] { "HWC112", "HWC112", "HWC112", "HWC112", "HWC112" }, result.GeneratorDiagnostics.Select(d => d.Id));
             Assert.Empty(result.CompilationDiagnostics);
         }
 

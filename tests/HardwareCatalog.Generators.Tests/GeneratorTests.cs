@@ -122,6 +122,57 @@ namespace HardwareCatalog.Generators.Tests
         }
 
         [Fact]
+        public void Typed_members_can_be_switched_off_for_an_index_only_catalog()
+        {
+            // HopperAndDerived, a model and a node: every kind of entry, with the index only.
+            CatalogFile[] files = HopperAndDerived.Append(new CatalogFile("/p/catalogs/node.yaml", Catalogs.System)).Append(new CatalogFile("/p/catalogs/model.yaml", Catalogs.Shaped)).ToArray();
+            var properties = new Dictionary<string, string> { ["HardwareCatalogTypedMembers"] = "false" };
+
+            GeneratorResult result = GeneratorHarness.Run(files, """
+                using HardwareCatalog;
+                class Use
+                {
+                    Accelerator? a = Gpus.Find("test-h800");
+                    ModelSpec? m = Models.Find("test-shaped");
+                    AcceleratorSystem? s = Systems.Find("test-node");
+                    int n = Gpus.All.Count + Models.All.Count + Systems.All.Count;
+                }
+                """, properties);
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            foreach ((string hint, string typedNamespace, string index) in new[]
+            {
+                ("Gpus.TestH100.g.cs", "HardwareCatalog.Accelerators", "_TestH100 = _HC.Accelerator.Create("),
+                ("Gpus.TestH800.g.cs", "HardwareCatalog.Accelerators", "_TestH800 = _HC.Accelerator.Create("),
+                ("Models.TestShaped.g.cs", "HardwareCatalog.LanguageModels", "_TestShaped = _HC.ModelSpec.Create("),
+                ("Systems.TestNode.g.cs", "HardwareCatalog.AcceleratorSystems", "_TestNode = _HC.AcceleratorSystem.Create("),
+            })
+            {
+                Assert.DoesNotContain("namespace " + typedNamespace, result.Source(hint));
+                Assert.Contains(index, result.Source(hint));
+            }
+
+            // With the typed members off, a typed member does not compile; with the default, the same code does.
+            const string typedUse = "class Use { object o = HardwareCatalog.Gpus.TestH100.Dense.Bf16; }";
+            Assert.Contains(GeneratorHarness.Run(files, typedUse, properties).CompilationDiagnostics, d => d.Id == "CS0117");
+            Assert.Empty(GeneratorHarness.Run(files, typedUse).CompilationDiagnostics);
+        }
+
+        [Fact]
+        public void A_public_catalog_keeps_its_typed_members()
+        {
+            // Referencing catalogs build their typed members on a public catalog's: switching them off is refused (HWC112).
+            var properties = new Dictionary<string, string> { ["HardwareCatalogVisibility"] = "public", ["HardwareCatalogTypedMembers"] = "false" };
+            GeneratorResult result = GeneratorHarness.Run(HopperAndDerived, "class Use { object o = HardwareCatalog.Gpus.TestH100.Dense.Bf16; }", properties);
+
+            Diagnostic refused = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("HWC112", refused.Id);
+            Assert.Contains("HardwareCatalogTypedMembers", refused.GetMessage(), System.StringComparison.Ordinal);
+            Assert.Empty(result.CompilationDiagnostics);
+        }
+
+        [Fact]
         public void Built_in_entries_can_be_switched_off()
         {
             var files = new[] { new CatalogFile("/pkg/catalogs/gpus/h100.yaml", Catalogs.Hopper, "builtin"), new CatalogFile("/p/catalogs/a100.yaml", Catalogs.Ampere) };

@@ -24,12 +24,18 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line(CodeWriter.RuntimeAlias);
             w.Line();
             w.Open($"{options.Visibility} static partial class Gpus");
-            w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"Accelerators.{model.Identifier}\"/> for every value and its sources.</remarks>");
-            w.Line($"public static Accelerators.{model.Identifier} {model.Identifier} => Accelerators.{model.Identifier}.Instance;");
-            w.Line();
+            if (options.TypedMembers)
+            {
+                w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"Accelerators.{model.Identifier}\"/> for every value and its sources.</remarks>");
+                w.Line($"public static Accelerators.{model.Identifier} {model.Identifier} => Accelerators.{model.Identifier}.Instance;");
+                w.Line();
+            }
+
             WriteEntry(w, model);
             w.Close();
             w.Close();
+            if (!options.TypedMembers) return w.ToString();
+
             w.Line();
 
             w.Open($"namespace {options.Namespace}.Accelerators");

@@ -23,12 +23,18 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line(CodeWriter.RuntimeAlias);
             w.Line();
             w.Open($"{options.Visibility} static partial class Models");
-            w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"LanguageModels.{model.Identifier}\"/> for every value and its sources.</remarks>");
-            w.Line($"public static LanguageModels.{model.Identifier} {model.Identifier} => LanguageModels.{model.Identifier}.Instance;");
-            w.Line();
+            if (options.TypedMembers)
+            {
+                w.Doc($"<summary>{Summary(model)}</summary>\n<remarks>See <see cref=\"LanguageModels.{model.Identifier}\"/> for every value and its sources.</remarks>");
+                w.Line($"public static LanguageModels.{model.Identifier} {model.Identifier} => LanguageModels.{model.Identifier}.Instance;");
+                w.Line();
+            }
+
             WriteEntry(w, model);
             w.Close();
             w.Close();
+            if (!options.TypedMembers) return w.ToString();
+
             w.Line();
 
             w.Open($"namespace {options.Namespace}.LanguageModels");

@@ -23,9 +23,13 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line(CodeWriter.UnitsAlias);
             w.Line();
             w.Open($"{options.Visibility} static partial class Systems");
-            w.Doc($"<summary>{Summary(system)}</summary>\n<remarks>See <see cref=\"AcceleratorSystems.{system.Identifier}\"/> for every value and its sources.</remarks>");
-            w.Line($"public static AcceleratorSystems.{system.Identifier} {system.Identifier} => AcceleratorSystems.{system.Identifier}.Instance;");
-            w.Line();
+            if (options.TypedMembers)
+            {
+                w.Doc($"<summary>{Summary(system)}</summary>\n<remarks>See <see cref=\"AcceleratorSystems.{system.Identifier}\"/> for every value and its sources.</remarks>");
+                w.Line($"public static AcceleratorSystems.{system.Identifier} {system.Identifier} => AcceleratorSystems.{system.Identifier}.Instance;");
+                w.Line();
+            }
+
             string strings = string.Join(", ", new[] { system.Id, system.Name, system.Vendor }.Select(CodeWriter.Literal));
             string released = system.Released is { } year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
             // The GPU's base instance, as the index hands it out: listing systems loads no typed GPU class.
@@ -35,6 +39,8 @@ namespace HardwareCatalog.Generators.Emitting
             w.Line($"    {released}, {CodeWriter.Literal(system.Notes)}, {CodeWriter.StringArray(system.Sources)}, {CodeWriter.Bool(system.IsEstimated)}, {CodeWriter.ValueSourceArray(system.ValueSources)});");
             w.Close();
             w.Close();
+            if (!options.TypedMembers) return w.ToString();
+
             w.Line();
 
             w.Open($"namespace {options.Namespace}.AcceleratorSystems");
