@@ -31,20 +31,6 @@ namespace HardwareCatalog.Cli.Tests
               bandwidthEfficiency: 0.8
             """;
 
-        /// <summary>A training plan over memory: llama-3.1-70b in BF16 on one DGX H100 with data parallelism only (HWC208).</summary>
-        private const string OverMemoryTraining = """
-            kind: training
-            id: too-big
-            model: llama-3.1-70b
-            system: dgx-h100
-            gpus: 8
-            data: 8
-            microBatch: 1
-            globalBatch: 8
-            sequenceLength: 4096
-            recipe: bf16-mixed
-            """;
-
         /// <summary>A serving plan over memory: DeepSeek-V3's 671 B parameters in BF16 (1.34 TB) on one DGX H100 (8 × 80 GB).</summary>
         private const string OverMemoryServing = """
             kind: serving

@@ -13,20 +13,6 @@ namespace HardwareCatalog.Cli.Tests
     /// <summary><c>hwcat train FILE</c> and <c>hwcat serve FILE</c>: plans from plan catalog files.</summary>
     public class PlanFileTests
     {
-        /// <summary>A training plan over memory: llama-3.1-70b in BF16 on one DGX H100 with data parallelism only (HWC208).</summary>
-        private const string OverMemoryPlan = """
-            kind: training
-            id: too-big
-            model: llama-3.1-70b
-            system: dgx-h100
-            gpus: 8
-            data: 8
-            microBatch: 1
-            globalBatch: 8
-            sequenceLength: 4096
-            recipe: bf16-mixed
-            """;
-
         [Fact]
         public void Train_of_the_llama_405b_sample_gives_the_figures_of_the_plan_the_emitter_builds()
         {
@@ -119,7 +105,7 @@ namespace HardwareCatalog.Cli.Tests
         public void A_bad_plan_file_prints_the_lines_validate_prints_for_it_and_exits_1()
         {
             using var folder = new TempCatalog();
-            string file = folder.Write("too-big.yaml", OverMemoryPlan);
+            string file = folder.Write("too-big.yaml", OverMemoryTraining);
 
             Hwcat.Result train = Hwcat.Run("train", file, "--format", "json");
             Hwcat.Result validate = Hwcat.Run("validate", file);

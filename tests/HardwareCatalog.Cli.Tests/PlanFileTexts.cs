@@ -26,6 +26,20 @@ namespace HardwareCatalog.Cli.Tests
             "--concurrency", "64", "--input", "7168", "--output", "1024", "--bandwidth-efficiency", "1.0",
         };
 
+        /// <summary>A training plan over memory: llama-3.1-70b in BF16 on one DGX H100 with data parallelism only (HWC208).</summary>
+        public const string OverMemoryTraining = """
+            kind: training
+            id: too-big
+            model: llama-3.1-70b
+            system: dgx-h100
+            gpus: 8
+            data: 8
+            microBatch: 1
+            globalBatch: 8
+            sequenceLength: 4096
+            recipe: bf16-mixed
+            """;
+
         /// <summary>Two training plans and a serving plan in one file.</summary>
         public const string SeveralPlans = """
             - kind: training
