@@ -36,5 +36,19 @@ namespace HardwareCatalog.Cli.Tests
             Xunit.Assert.Equal(unit, element.GetProperty("unit").GetString());
             return element.GetProperty("value").GetDouble();
         }
+
+        /// <summary>
+        /// The "performance" object <c>serve --format json</c> prints against what <paramref name="plan"/> computes: the
+        /// largest concurrency at <paramref name="context"/> tokens, TTFT, time per output token, tokens/s and the cost
+        /// per million output tokens at <paramref name="usdPerGpuHour"/>.
+        /// </summary>
+        public static void AssertServingPerformance(Planning.ServingPlan plan, JsonElement performance, int context, double usdPerGpuHour)
+        {
+            Xunit.Assert.Equal(plan.MaxConcurrency(context), performance.GetProperty("maxConcurrency").GetInt32());
+            Xunit.Assert.Equal(plan.TimeToFirstToken!.Value.TotalSeconds, Quantity(performance.GetProperty("timeToFirstToken"), "s"));
+            Xunit.Assert.Equal(plan.Decode!.TimePerOutputToken.TotalSeconds, Quantity(performance.GetProperty("timePerOutputToken"), "s"));
+            Xunit.Assert.Equal(plan.Decode.OutputTokensPerSecond, Quantity(performance.GetProperty("outputTokensPerSecond"), "tokens/s"));
+            Xunit.Assert.Equal(plan.CostPerMillionOutputTokens(Units.GpuHourPrice.Usd(usdPerGpuHour))!.Value.Usd, Quantity(performance.GetProperty("costPerMillionOutputTokens"), "USD"));
+        }
     }
 }

@@ -85,12 +85,7 @@ namespace HardwareCatalog.Cli.Tests
             JsonElement json = result.Json();
             Assert.Equal(plan.Memory.Total.Bytes, Hwcat.Quantity(json.GetProperty("memory").GetProperty("total"), "B"));
             Assert.Equal(plan.Memory.KvCache.Bytes, Hwcat.Quantity(json.GetProperty("memory").GetProperty("kvCache"), "B"));
-            JsonElement performance = json.GetProperty("performance");
-            Assert.Equal(plan.MaxConcurrency(7168 + 1024), performance.GetProperty("maxConcurrency").GetInt32());
-            Assert.Equal(plan.TimeToFirstToken!.Value.TotalSeconds, Hwcat.Quantity(performance.GetProperty("timeToFirstToken"), "s"));
-            Assert.Equal(plan.Decode!.TimePerOutputToken.TotalSeconds, Hwcat.Quantity(performance.GetProperty("timePerOutputToken"), "s"));
-            Assert.Equal(plan.Decode.OutputTokensPerSecond, Hwcat.Quantity(performance.GetProperty("outputTokensPerSecond"), "tokens/s"));
-            Assert.Equal(plan.CostPerMillionOutputTokens(GpuHourPrice.Usd(2))!.Value.Usd, Hwcat.Quantity(performance.GetProperty("costPerMillionOutputTokens"), "USD"));
+            Hwcat.AssertServingPerformance(plan, json.GetProperty("performance"), context: 7168 + 1024, usdPerGpuHour: 2);
 
             foreach (string format in new[] { "table", "markdown", "csv", "json" })
             {
