@@ -52,7 +52,7 @@ namespace HardwareCatalog.PackageTests
 
             DotNet.Result run = DotNet.Run(directory, "fsi capacity.fsx");
             Assert.True(run.ExitCode == 0, run.Output);
-            var report = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            Dictionary<string, string> report = Report(run.Output);
 
             // Counts are the catalog files' entries; the H100's dense BF16 peak is catalogs/gpus/h100-sxm.yaml's 989.4
             // TFLOP/s; DeepSeek-V3's MLA caches 61 layers × (512 + 64) × 2 bytes per token.
@@ -129,7 +129,7 @@ namespace HardwareCatalog.PackageTests
                 ["NUGET_FALLBACK_PACKAGES"] = PackageFixture.NuGetPackageRoot,
             });
             Assert.True(run.ExitCode == 0, run.Output);
-            var report = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            Dictionary<string, string> report = Report(run.Output);
 
             // The built-in GPUs and the file's; 96 GB as the file gives it; the H100 SXM's dense BF16 989.4 TFLOP/s
             // (catalogs/gpus/h100-sxm.yaml), which the file extends.
@@ -145,6 +145,10 @@ namespace HardwareCatalog.PackageTests
             // The misspelt system is an error at its key (line 5, after "system: "), as the build reports it.
             Assert.Equal("plan.yaml(5,9) HWC109", report["bad"]);
         }
+
+        /// <summary>The script's <c>key=value</c> lines.</summary>
+        private static Dictionary<string, string> Report(string output)
+            => output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
         private static int Count(string catalogs, string folder, string kind)
             => Directory.GetFiles(Path.Combine(catalogs, folder), "*.yaml").Sum(f => Regex.Matches(File.ReadAllText(f), $@"^kind: {kind}\s*$", RegexOptions.Multiline).Count);
