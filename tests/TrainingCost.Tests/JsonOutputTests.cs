@@ -228,19 +228,9 @@ namespace TrainingCost.Tests
         [Fact]
         public void The_program_prints_the_json_with_numbers()
         {
-            var previous = Console.Out;
-            using var writer = new StringWriter();
-            try
-            {
-                Console.SetOut(writer);
-                Assert.Equal(0, (int)typeof(Figures).Assembly.EntryPoint!.Invoke(null, new object[] { new[] { "--format", "json" } })!);
-            }
-            finally
-            {
-                Console.SetOut(previous);
-            }
+            Assert.Equal(0, ProgramRun.Run(out string output, "--format", "json"));
 
-            JsonElement printed = JsonDocument.Parse(writer.ToString()).RootElement;
+            JsonElement printed = JsonDocument.Parse(output).RootElement;
             Assert.Equal(2664000, printed[0].GetProperty("rows")[2].GetProperty("Value").GetProperty("value").GetDouble());
         }
 

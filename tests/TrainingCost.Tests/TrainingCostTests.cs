@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -237,32 +236,12 @@ namespace TrainingCost.Tests
         [Fact]
         public void The_program_takes_a_format_and_rejects_an_unknown_one()
         {
-            Assert.Equal(0, Run(out string csv, "--format", "csv"));
+            Assert.Equal(0, ProgramRun.Run(out string csv, "--format", "csv"));
             Assert.StartsWith("table,Quantity,Value,From", csv);
-            Assert.Equal(2, Run(out _, "--format", "xml"));
+            Assert.Equal(2, ProgramRun.Run(out _, "--format", "xml"));
         }
 
         private static void AssertClose(double expected, double actual, double relative = 1e-9)
             => Assert.True(Math.Abs(expected - actual) <= Math.Abs(expected) * relative, $"expected {expected:R}, got {actual:R}");
-
-        private static int Run(out string output, params string[] args)
-        {
-            TextWriter previous = Console.Out;
-            TextWriter previousError = Console.Error;
-            using var writer = new StringWriter();
-            try
-            {
-                Console.SetOut(writer);
-                Console.SetError(TextWriter.Null);
-                object? result = typeof(Figures).Assembly.EntryPoint!.Invoke(null, new object[] { args });
-                output = writer.ToString();
-                return (int)result!;
-            }
-            finally
-            {
-                Console.SetOut(previous);
-                Console.SetError(previousError);
-            }
-        }
     }
 }
